@@ -1,0 +1,664 @@
+/* hw-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hw-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+
+#include "hw-cli.h"
+#include "hw-db.h"
+#include "hw-demo-data.h"
+#include "hw-local-server.h"
+#include "hw-schema.h"
+#include "hw-setup.h"
+
+/* homeward-cli: administration and scripting. Every command works against
+ * the embedded server unless --server names another; errors go to stderr
+ * with exit status 1 (2 for a usage error). */
+
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILURE_ = 1,
+  EXIT_USAGE = 2,
+  EXIT_NOT_RUNNING = 3,
+};
+
+typedef struct
+{
+  char          *server;     /* --server, or NULL for the embedded default */
+  HwLocalServer *local;
+  gboolean       started;
+} Cli;
+
+typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *args;
+  const char  *summary;
+  CommandFunc  func;
+} Command;
+
+static int
+fail (GError *error)
+{
+  g_printerr ("homeward-cli: %s\n", error->message);
+  g_error_free (error);
+  return EXIT_FAILURE_;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_printerr ("homeward-cli: %s\n", message);
+  g_printerr (_("Try “%s --help”.\n"), g_get_prgname ());
+  return EXIT_USAGE;
+}
+
+static gboolean
+parse_options (GOptionContext  *context,
+               int             *argc,
+               char          ***argv,
+               int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (context, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The connection string to use, starting the embedded server if needed.
+ * @user is the role for the embedded server (NULL: its superuser). */
+static char *
+cli_conninfo (Cli         *cli,
+              const char  *user,
+              GError     **error)
+{
+  if (cli->server != NULL)
+    {
+      if (!hw_db_check_conninfo (cli->server, error))
+        return NULL;
+      return g_strdup (cli->server);
+    }
+
+  if (cli->local == NULL)
+    cli->local = hw_local_server_new_default ();
+
+  if (!cli->started)
+    {
+      if (!hw_local_server_start (cli->local, NULL, error))
+        return NULL;
+      cli->started = TRUE;
+    }
+
+  return hw_local_server_get_conninfo (cli->local, user, HW_SETUP_DEFAULT_DBNAME);
+}
+
+static HwDb *
+cli_connect (Cli     *cli,
+             GError **error)
+{
+  g_autofree char *conninfo = cli_conninfo (cli, NULL, error);
+  g_autoptr(HwDb) db = NULL;
+
+  if (conninfo == NULL)
+    return NULL;
+
+  db = hw_db_new (conninfo);
+  hw_db_set_reconnect (db, FALSE);
+
+  if (!hw_db_connect_sync (db, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&db);
+}
+
+static gboolean
+require_embedded (Cli         *cli,
+                  const char  *command,
+                  GError     **error)
+{
+  if (cli->server != NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("“%s” manages the embedded server; it takes no --server"), command);
+      return FALSE;
+    }
+
+  if (cli->local == NULL)
+    cli->local = hw_local_server_new_default ();
+
+  return TRUE;
+}
+
+/* server start|stop|status|conninfo */
+
+static int
+cmd_server (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *dbname = NULL;
+  GError *error = NULL;
+  const char *action;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "user", 'U', 0, G_OPTION_ARG_STRING, &user, N_("Role for “conninfo” (default: the superuser)"), N_("ROLE") },
+    { "dbname", 'd', 0, G_OPTION_ARG_STRING, &dbname, N_("Database for “conninfo” (default: homeward)"), N_("NAME") },
+    { NULL }
+  };
+
+  context = g_option_context_new ("start|stop|status|conninfo");
+  g_option_context_set_summary (context,
+                                _("Manage the embedded PostgreSQL server.\n\n"
+                                  "  start     start it and keep it running until “stop”\n"
+                                  "  stop      stop it now\n"
+                                  "  status    say whether it runs (exit status 3 if not)\n"
+                                  "  conninfo  print a connection string psql accepts"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+
+  if (argc != 2)
+    return usage_error (context, _("server needs one of start, stop, status, conninfo"));
+
+  action = argv[1];
+
+  if (!require_embedded (cli, "server", &error))
+    return fail (error);
+
+  if (g_str_equal (action, "start"))
+    {
+      if (!hw_local_server_start (cli->local, NULL, &error) ||
+          !hw_local_server_keep_running (cli->local, &error))
+        return fail (error);
+      cli->started = TRUE;
+      g_print (_("The embedded server is running (socket in %s).\n"),
+               hw_local_server_get_socket_dir (cli->local));
+    }
+  else if (g_str_equal (action, "stop"))
+    {
+      if (!hw_local_server_stop (cli->local, &error))
+        return fail (error);
+      g_print (_("The embedded server is stopped.\n"));
+    }
+  else if (g_str_equal (action, "status"))
+    {
+      if (hw_local_server_is_running (cli->local))
+        {
+          g_print (_("running (data in %s, socket in %s)\n"),
+                   hw_local_server_get_data_dir (cli->local),
+                   hw_local_server_get_socket_dir (cli->local));
+        }
+      else
+        {
+          g_print (_("stopped (data in %s)\n"), hw_local_server_get_data_dir (cli->local));
+          status = EXIT_NOT_RUNNING;
+        }
+    }
+  else if (g_str_equal (action, "conninfo"))
+    {
+      g_autofree char *conninfo = hw_local_server_get_conninfo (cli->local, user,
+                                                                dbname != NULL ? dbname : HW_SETUP_DEFAULT_DBNAME);
+      g_print ("%s\n", conninfo);
+    }
+  else
+    {
+      return usage_error (context, _("server needs one of start, stop, status, conninfo"));
+    }
+
+  return status;
+}
+
+/* init and migrate */
+
+static int
+cmd_init (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *conninfo = NULL;
+  GError *error = NULL;
+  gboolean created = FALSE;
+  guint applied = 0;
+  int status = EXIT_OK;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Create the database, the roles and the schema. Running it again "
+                                  "changes nothing. With --server, connect as a role that may create "
+                                  "databases and roles; the database is the one the connection names "
+                                  "(homeward if none)."));
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (context, _("init takes no arguments"));
+
+  if (!(conninfo = cli_conninfo (cli, NULL, &error)) ||
+      !hw_setup_init_database_sync (conninfo, &created, &applied, NULL, &error))
+    return fail (error);
+
+  g_print (created ? _("Created the database.\n") : _("The database exists.\n"));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Applied %u migration; the schema is at version %u.\n",
+                        "Applied %u migrations; the schema is at version %u.\n", applied),
+           applied, hw_schema_get_known_version ());
+
+  return EXIT_OK;
+}
+
+static int
+cmd_migrate (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HwDb) db = NULL;
+  GError *error = NULL;
+  guint applied = 0;
+  int status = EXIT_OK;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Apply the schema migrations the database lacks, each in one "
+                                  "transaction. A database newer than this program is left alone."));
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (context, _("migrate takes no arguments"));
+
+  if (!(db = cli_connect (cli, &error)) ||
+      !hw_schema_migrate_sync (db, &applied, NULL, &error))
+    return fail (error);
+
+  if (applied == 0)
+    g_print (_("The schema is up to date (version %u).\n"), hw_schema_get_known_version ());
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Applied %u migration; the schema is at version %u.\n",
+                          "Applied %u migrations; the schema is at version %u.\n", applied),
+             applied, hw_schema_get_known_version ());
+
+  return EXIT_OK;
+}
+
+/* add-unit, add-officer */
+
+static int
+cmd_add_unit (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwDbResult) rows = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *region = NULL;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_("The unit’s name (required)"), N_("NAME") },
+    { "region", 'r', 0, G_OPTION_ARG_STRING, &region, N_("Its region or jurisdiction"), N_("REGION") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("CODE"));
+  g_option_context_set_summary (context,
+                                _("Add a police unit, or rename it if CODE exists. CODE prefixes the "
+                                  "unit’s case numbers, for example SZ."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("add-unit needs a unit code"));
+  if (name == NULL || name[0] == '\0')
+    return usage_error (context, _("add-unit needs --name"));
+
+  {
+    const char *params[] = { argv[1], name, region };
+
+    if (!(db = cli_connect (cli, &error)) ||
+        !(rows = hw_db_query_sync (db, "SELECT homeward.create_unit($1, $2, $3)",
+                                   params, 3, NULL, &error)))
+      return fail (error);
+  }
+
+  g_print (_("Unit %s (%s) saved.\n"), argv[1], name);
+
+  return EXIT_OK;
+}
+
+static char *
+read_password (GError **error)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  gboolean tty = isatty (STDIN_FILENO);
+  struct termios saved;
+  int c;
+
+  if (tty)
+    {
+      struct termios quiet;
+
+      g_printerr ("%s", _("Password: "));
+      tcgetattr (STDIN_FILENO, &saved);
+      quiet = saved;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+
+  while ((c = getchar ()) != EOF && c != '\n')
+    g_string_append_c (line, (char) c);
+
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      g_printerr ("\n");
+    }
+
+  if (line->len == 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("No password was given on standard input"));
+      return NULL;
+    }
+
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+static gboolean
+valid_login (const char *login)
+{
+  if (login == NULL || login[0] == '\0' || strlen (login) > 63)
+    return FALSE;
+
+  if (!g_ascii_islower (login[0]) && login[0] != '_')
+    return FALSE;
+
+  for (const char *p = login; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+set_password (HwDb        *db,
+              const char  *login,
+              GError     **error)
+{
+  g_autofree char *password = NULL;
+  g_autofree char *verifier = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(HwDbResult) rows = NULL;
+
+  if (!(password = read_password (error)) ||
+      !(verifier = hw_db_encrypt_password (db, login, password, error)))
+    return FALSE;
+
+  /* ALTER ROLE takes no parameters. The login is checked by valid_login()
+   * and the SCRAM verifier is base64 and punctuation libpq made, never a
+   * quote: see the check. */
+  if (strpbrk (verifier, "'\\") != NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("Unexpected password hash"));
+      return FALSE;
+    }
+
+  sql = g_strdup_printf ("ALTER ROLE \"%s\" PASSWORD '%s'", login, verifier);
+  rows = hw_db_query_sync (db, sql, NULL, 0, NULL, error);
+
+  return rows != NULL;
+}
+
+static int
+cmd_add_officer (Cli   *cli,
+                 int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwDbResult) rows = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *unit = NULL;
+  g_autofree char *role = NULL;
+  gboolean password = FALSE;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_("The officer’s display name (required)"), N_("NAME") },
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, N_("The code of the officer’s unit (required)"), N_("CODE") },
+    { "role", 'r', 0, G_OPTION_ARG_STRING, &role, N_("officer, supervisor or admin (required)"), N_("ROLE") },
+    { "password", 'p', 0, G_OPTION_ARG_NONE, &password, N_("Read a password from standard input"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("LOGIN"));
+  g_option_context_set_summary (context,
+                                _("Add an officer: a PostgreSQL login role LOGIN in the group of ROLE, "
+                                  "and the officer’s record. Running it again updates the record."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("add-officer needs a login"));
+  if (!valid_login (argv[1]))
+    return usage_error (context, _("A login is lower-case letters, digits and underscores, "
+                                   "starting with a letter"));
+  if (name == NULL || unit == NULL || role == NULL)
+    return usage_error (context, _("add-officer needs --name, --unit and --role"));
+  if (!g_str_equal (role, "officer") && !g_str_equal (role, "supervisor") && !g_str_equal (role, "admin"))
+    return usage_error (context, _("--role is officer, supervisor or admin"));
+
+  {
+    const char *params[] = { argv[1], name, unit, role };
+
+    if (!(db = cli_connect (cli, &error)) ||
+        !(rows = hw_db_query_sync (db, "SELECT homeward.create_officer($1, $2, $3, $4)",
+                                   params, 4, NULL, &error)))
+      return fail (error);
+  }
+
+  if (password && !set_password (db, argv[1], &error))
+    return fail (error);
+
+  g_print (_("Officer %s (%s, %s) saved.\n"), argv[1], name, role);
+
+  return EXIT_OK;
+}
+
+/* demo-data */
+
+static void
+demo_progress (const char *stage,
+               double      fraction,
+               gpointer    user_data)
+{
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\r%-40s %3d%%", stage, (int) (fraction * 100));
+}
+
+static int
+cmd_demo_data (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *conninfo = NULL;
+  gint64 cases = -1;
+  gint64 sightings = -1;
+  gint64 seed = 1;
+  gint64 started;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "cases", 'c', 0, G_OPTION_ARG_INT64, &cases, N_("How many cases (required)"), N_("N") },
+    { "sightings", 's', 0, G_OPTION_ARG_INT64, &sightings, N_("How many sightings (required)"), N_("M") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("The random seed: the same seed gives the same data (default 1)"), N_("S") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Load synthetic demo data (units, officers, cases, families, "
+                                  "sightings with generated photos, links, DNA, reunions) into a "
+                                  "migrated database, as a superuser. Nothing in it is real."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (context, _("demo-data takes no arguments"));
+  if (cases < 0 || sightings < 0)
+    return usage_error (context, _("demo-data needs --cases and --sightings"));
+  if (cases > 10000000 || sightings > 100000000)
+    return usage_error (context, _("That is more demo data than Homeward generates"));
+
+  if (!(conninfo = cli_conninfo (cli, NULL, &error)))
+    return fail (error);
+
+  started = g_get_monotonic_time ();
+
+  if (!hw_demo_data_generate_sync (conninfo, (guint) cases, (guint) sightings, (guint64) seed,
+                                   demo_progress, NULL, NULL, &error))
+    {
+      if (isatty (STDERR_FILENO))
+        g_printerr ("\n");
+      return fail (error);
+    }
+
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\n");
+
+  g_print (_("Loaded %" G_GINT64_FORMAT " cases and %" G_GINT64_FORMAT " sightings in %.1f s.\n"),
+           cases, sightings, (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+
+  return EXIT_OK;
+}
+
+static const Command commands[] = {
+  { "server", "start|stop|status|conninfo", N_("Manage the embedded server"), cmd_server },
+  { "init", "", N_("Create the database, roles and schema"), cmd_init },
+  { "migrate", "", N_("Apply pending schema migrations"), cmd_migrate },
+  { "add-unit", "CODE --name NAME", N_("Add a police unit"), cmd_add_unit },
+  { "add-officer", "LOGIN --name NAME --unit CODE --role ROLE", N_("Add an officer"), cmd_add_officer },
+  { "demo-data", "--cases N --sightings M [--seed S]", N_("Load synthetic demo data"), cmd_demo_data },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n  homeward-cli [--server CONNINFO] COMMAND [OPTIONS…]\n\n", _("Usage:"));
+  fprintf (out, "%s\n", _("Administration of a Homeward database. Without --server, commands use the "
+                          "embedded server (started if needed)."));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-12s %-42s %s\n", commands[i].name, commands[i].args, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  --server CONNINFO  %s\n", _("a libpq connection string or URI"));
+  fprintf (out, "  --help             %s\n", _("show this help; COMMAND --help shows a command’s"));
+  fprintf (out, "  --version          %s\n", _("show the version"));
+}
+
+int
+hw_cli_run (int    argc,
+            char **argv)
+{
+  Cli cli = { NULL };
+  int i = 1;
+  int status;
+
+  g_set_prgname ("homeward-cli");
+
+  /* Global options come before the command. */
+  while (i < argc && argv[i][0] == '-')
+    {
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_help (stdout);
+          return EXIT_OK;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          g_print ("homeward-cli %s\n", PACKAGE_VERSION);
+          return EXIT_OK;
+        }
+      else if (g_str_equal (argv[i], "--server") && i + 1 < argc)
+        {
+          g_free (cli.server);
+          cli.server = g_strdup (argv[i + 1]);
+          i += 2;
+        }
+      else if (g_str_has_prefix (argv[i], "--server="))
+        {
+          g_free (cli.server);
+          cli.server = g_strdup (argv[i] + strlen ("--server="));
+          i += 1;
+        }
+      else
+        {
+          g_printerr (_("homeward-cli: unknown option %s\n"), argv[i]);
+          print_help (stderr);
+          g_free (cli.server);
+          return EXIT_USAGE;
+        }
+    }
+
+  if (i >= argc)
+    {
+      print_help (stderr);
+      g_free (cli.server);
+      return EXIT_USAGE;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      if (g_str_equal (argv[i], commands[c].name))
+        {
+          g_autofree char *prgname = g_strdup_printf ("homeward-cli %s", commands[c].name);
+          g_autoptr(GError) error = NULL;
+
+          g_set_prgname (prgname);
+          status = commands[c].func (&cli, argc - i, argv + i);
+
+          if (cli.local != NULL && cli.started &&
+              !hw_local_server_release (cli.local, &error))
+            {
+              g_printerr ("homeward-cli: %s\n", error->message);
+              if (status == EXIT_OK)
+                status = EXIT_FAILURE_;
+            }
+
+          g_clear_object (&cli.local);
+          g_free (cli.server);
+          return status;
+        }
+    }
+
+  g_printerr (_("homeward-cli: unknown command “%s”\n"), argv[i]);
+  print_help (stderr);
+  g_free (cli.server);
+
+  return EXIT_USAGE;
+}

@@ -1,0 +1,150 @@
+/* hw-setup.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hw-setup"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hw-demo-data.h"
+#include "hw-schema.h"
+#include "hw-setup.h"
+
+/* Creating and migrating a database, and the embedded server's first run.
+ * These block: the CLI calls them directly, the GUI through
+ * hw_setup_embedded_async(), which runs them on a thread with a main context
+ * of its own. */
+
+/**
+ * hw_setup_init_database_sync:
+ * @admin_conninfo: the server and database, as a role that may create them
+ * @created: (out) (optional): whether the database was created
+ * @n_applied: (out) (optional): how many migrations were applied
+ *
+ * Creates the database named in @admin_conninfo ("homeward" if it names
+ * none) unless it exists, then applies the migrations it lacks. Running it
+ * again changes nothing.
+ */
+gboolean
+hw_setup_init_database_sync (const char    *admin_conninfo,
+                             gboolean      *created,
+                             guint         *n_applied,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autofree char *dbname = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(HwDb) db = NULL;
+
+  g_return_val_if_fail (admin_conninfo != NULL, FALSE);
+
+  if (!hw_db_check_conninfo (admin_conninfo, error))
+    return FALSE;
+
+  dbname = hw_db_conninfo_get (admin_conninfo, "dbname");
+  if (dbname == NULL || dbname[0] == '\0')
+    {
+      g_free (dbname);
+      dbname = g_strdup (HW_SETUP_DEFAULT_DBNAME);
+    }
+
+  if (!hw_schema_create_database_sync (admin_conninfo, dbname, created, cancellable, error))
+    return FALSE;
+
+  if (!(target = hw_db_conninfo_with (admin_conninfo, "dbname", dbname, error)))
+    return FALSE;
+
+  db = hw_db_new (target);
+  hw_db_set_reconnect (db, FALSE);
+
+  if (!hw_db_connect_sync (db, cancellable, error))
+    return FALSE;
+
+  return hw_schema_migrate_sync (db, n_applied, cancellable, error);
+}
+
+/**
+ * hw_setup_embedded_sync:
+ * @demo: (nullable): the size of the demo data loaded into a new database
+ *
+ * Starts the embedded server (counting this process as a client), creates
+ * and migrates its database, and loads demo data the first time.
+ */
+gboolean
+hw_setup_embedded_sync (HwLocalServer     *server,
+                        const HwDemoSize  *demo,
+                        GCancellable      *cancellable,
+                        GError           **error)
+{
+  g_autofree char *conninfo = NULL;
+  gboolean created = FALSE;
+
+  g_return_val_if_fail (HW_IS_LOCAL_SERVER (server), FALSE);
+
+  if (!hw_local_server_start (server, cancellable, error))
+    return FALSE;
+
+  conninfo = hw_local_server_get_conninfo (server, NULL, HW_SETUP_DEFAULT_DBNAME);
+
+  if (!hw_setup_init_database_sync (conninfo, &created, NULL, cancellable, error))
+    return FALSE;
+
+  if (created && demo != NULL &&
+      !hw_demo_data_generate_sync (conninfo, demo->n_cases, demo->n_sightings, demo->seed,
+                                   NULL, NULL, cancellable, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+embedded_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  GError *error = NULL;
+  gboolean ok;
+
+  /* HwDb attaches to the thread-default context; this thread has its own. */
+  g_main_context_push_thread_default (context);
+  ok = hw_setup_embedded_sync (source_object, task_data, cancellable, &error);
+  g_main_context_pop_thread_default (context);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+hw_setup_embedded_async (HwLocalServer       *server,
+                         const HwDemoSize    *demo,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HW_IS_LOCAL_SERVER (server));
+
+  task = g_task_new (server, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hw_setup_embedded_async);
+  if (demo != NULL)
+    g_task_set_task_data (task, g_memdup2 (demo, sizeof *demo), g_free);
+  g_task_run_in_thread (task, embedded_thread);
+}
+
+gboolean
+hw_setup_embedded_finish (HwLocalServer  *server,
+                          GAsyncResult   *result,
+                          GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, server), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,400 @@
+/* test-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "hw-case-list-model.h"
+#include "hw-case-summary.h"
+#include "hw-connection-dialog.h"
+#include "hw-setup.h"
+#include "hw-test-cluster.h"
+#include "hw-window.h"
+
+/* The main window against a real embedded server with demo data: rows
+ * appear, the count is the server's, and a case inserted by another
+ * connection shows up through LISTEN/NOTIFY. The window is rendered to a PNG
+ * in the build directory for people to look at. */
+
+#define DEMO_CASES     50
+#define DEMO_SIGHTINGS 100
+#define BULK_CASES     450
+
+static gboolean
+first_row_loaded (gpointer data)
+{
+  GListModel *model = data;
+  g_autoptr(HwCaseSummary) first = NULL;
+  g_autoptr(HwCaseSummary) last = NULL;
+
+  if (hw_case_list_model_get_loading (HW_CASE_LIST_MODEL (model)) ||
+      g_list_model_get_n_items (model) == 0)
+    return FALSE;
+
+  first = g_list_model_get_item (model, 0);
+
+  return !hw_case_summary_get_loading (first);
+}
+
+static gboolean
+last_row_loaded (gpointer data)
+{
+  GListModel *model = data;
+  g_autoptr(HwCaseSummary) last = NULL;
+  guint n_items = g_list_model_get_n_items (model);
+
+  if (hw_case_list_model_get_loading (HW_CASE_LIST_MODEL (model)) || n_items == 0)
+    return FALSE;
+
+  last = g_list_model_get_item (model, n_items - 1);
+
+  return !hw_case_summary_get_loading (last);
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n_items;
+} CountWait;
+
+static gboolean
+has_n_items (gpointer data)
+{
+  CountWait *wait = data;
+
+  return !hw_case_list_model_get_loading (HW_CASE_LIST_MODEL (wait->model)) &&
+         g_list_model_get_n_items (wait->model) == wait->n_items;
+}
+
+typedef struct
+{
+  GListModel *model;
+  const char *case_number;
+  const char *child_name;
+} CaseWait;
+
+/* Looks at every row, as scrolling through the list would. */
+static gboolean
+has_case (gpointer data)
+{
+  CaseWait *wait = data;
+
+  for (guint i = 0; i < g_list_model_get_n_items (wait->model); i++)
+    {
+      g_autoptr(HwCaseSummary) summary = g_list_model_get_item (wait->model, i);
+
+      if (g_strcmp0 (hw_case_summary_get_case_number (summary), wait->case_number) == 0)
+        return g_strcmp0 (hw_case_summary_get_child_name (summary), wait->child_name) == 0;
+    }
+
+  return FALSE;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+frame_drawn (gpointer data)
+{
+  guint *n_frames = data;
+
+  return *n_frames >= 3;
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       data)
+{
+  guint *n_frames = data;
+
+  (*n_frames)++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets the window lay out and draw what it has now. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint n_frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &n_frames, NULL);
+
+  gtk_widget_queue_draw (widget);
+  hw_test_wait_until (frame_drawn, &n_frames, 5000);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *basename)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *name = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  /* One picture per language: LANGUAGE=zh_CN gives test-window-zh_CN.png. */
+  if (language != NULL && language[0] != '\0')
+    {
+      g_auto(GStrv) languages = g_strsplit (language, ":", 2);
+
+      name = g_strdup_printf ("%s-%s.png", basename, languages[0]);
+    }
+  else
+    {
+      name = g_strdup_printf ("%s.png", basename);
+    }
+
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Window rendered to %s", path);
+}
+
+static void
+test_window_cases (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwLocalServer) server = NULL;
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwDb) other = NULL;
+  g_autoptr(HwDbResult) inserted = NULL;
+  g_autoptr(HwCaseSummary) first = NULL;
+  g_autoptr(HwCaseSummary) last = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *conninfo = NULL;
+  g_autofree char *case_number = NULL;
+  g_autofree char *suffix = NULL;
+  HwDemoSize demo = { DEMO_CASES, DEMO_SIGHTINGS, 1 };
+  GtkSelectionModel *shown;
+  GtkAdjustment *adjustment;
+  GtkWidget *column_view;
+  HwWindow *window;
+  GListModel *model;
+  CountWait count_wait;
+  CaseWait case_wait;
+  gint64 n_cases;
+  gint64 start;
+
+  tmpdir = g_dir_make_tmp ("hw-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  server = hw_local_server_new (tmpdir, NULL);
+  hw_setup_embedded_sync (server, &demo, NULL, &error);
+  g_assert_no_error (error);
+
+  conninfo = hw_local_server_get_conninfo (server, HW_SETUP_DEMO_OFFICER, HW_SETUP_DEFAULT_DBNAME);
+  db = hw_test_connect (conninfo);
+  hw_db_listen (db, HW_DB_CHANNEL);
+
+  window = hw_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
+  hw_window_set_db (window, db);
+  gtk_window_present (GTK_WINDOW (window));
+
+  model = G_LIST_MODEL (hw_window_get_case_model (window));
+  g_assert_nonnull (model);
+
+  /* The column view asks for the rows it shows; the first page arrives. */
+  hw_test_wait_until (first_row_loaded, model, 10000);
+
+  other = hw_test_connect (conninfo);
+  n_cases = hw_test_query_int (other, "SELECT count(*) FROM homeward.abduction_case", NULL);
+  g_assert_cmpint (n_cases, >=, DEMO_CASES);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_cases);
+
+  /* What the column view shows, through its selection model: the top row. */
+  column_view = find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (column_view);
+  g_assert_true (gtk_widget_get_mapped (column_view));
+  shown = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n_cases);
+  first = g_list_model_get_item (G_LIST_MODEL (shown), 0);
+  g_assert_false (hw_case_summary_get_loading (first));
+  g_assert_cmpstr (hw_case_summary_get_case_number (first), !=, "");
+  g_assert_cmpstr (hw_case_summary_get_status_label (first), !=, "");
+
+  wait_for_frames (GTK_WIDGET (window));
+  save_png (GTK_WIDGET (window), "test-window");
+
+  /* Another officer's client (the same login, its own unit) adds a case. */
+  suffix = g_strdup_printf ("%u", (guint) getpid ());
+  inserted = hw_test_query (other,
+                            "WITH p AS (INSERT INTO homeward.person (family_name, given_name, "
+                            "                                       family_name_latin, given_name_latin, kind) "
+                            "           VALUES ('测', '试童', 'Ce', 'Shitong', 'child') RETURNING id) "
+                            "INSERT INTO homeward.abduction_case (case_number, child_id) "
+                            "SELECT (SELECT code FROM homeward.unit WHERE id = homeward.current_unit_id()) "
+                            "       || '-UI-' || $1, p.id FROM p RETURNING case_number",
+                            suffix, NULL);
+  g_assert_cmpuint (hw_db_result_get_n_rows (inserted), ==, 1);
+  case_number = g_strdup (hw_db_result_get_string (inserted, 0, 0));
+
+  start = g_get_monotonic_time ();
+  count_wait.model = model;
+  count_wait.n_items = (guint) n_cases + 1;
+  hw_test_wait_until (has_n_items, &count_wait, 2000);
+  g_test_message ("New case listed after %.0f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+
+  case_wait.model = model;
+  case_wait.case_number = case_number;
+  case_wait.child_name = "测试童";
+  hw_test_wait_until (has_case, &case_wait, 5000);
+
+  /* Many cases in one statement, then the end of the list: pages past the
+   * first are fetched when they are scrolled to. */
+  g_clear_pointer (&inserted, hw_db_result_unref);
+  inserted = hw_test_query (other,
+                            "WITH p AS (INSERT INTO homeward.person (family_name, given_name, "
+                            "                                       family_name_latin, given_name_latin, kind) "
+                            "           SELECT '李', '批' || g, 'Li', 'Pi' || g, 'child' "
+                            "             FROM generate_series (1, " G_STRINGIFY (BULK_CASES) ") g "
+                            "           RETURNING id) "
+                            "INSERT INTO homeward.abduction_case (case_number, child_id) "
+                            "SELECT (SELECT code FROM homeward.unit WHERE id = homeward.current_unit_id()) "
+                            "       || '-UI-' || $1 || '-' || row_number () OVER (), p.id FROM p",
+                            suffix, NULL);
+  count_wait.n_items = (guint) n_cases + 1 + BULK_CASES;
+  hw_test_wait_until (has_n_items, &count_wait, 5000);
+
+  wait_for_frames (GTK_WIDGET (window));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  hw_test_wait_until (last_row_loaded, model, 5000);
+
+  /* The rows are in the server's order, at the right positions. */
+  g_clear_pointer (&inserted, hw_db_result_unref);
+  inserted = hw_test_query (other,
+                            "SELECT case_number FROM homeward.abduction_case "
+                            "ORDER BY case_number DESC, id DESC LIMIT 1", NULL);
+  last = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
+  g_assert_cmpstr (hw_case_summary_get_case_number (last), ==,
+                   hw_db_result_get_string (inserted, 0, 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hw_db_close (other);
+  hw_db_close (db);
+
+  hw_local_server_destroy (server, &error);
+  g_assert_no_error (error);
+}
+
+static void
+connect_requested_cb (HwConnectionDialog *dialog,
+                      const char         *conninfo,
+                      char              **out)
+{
+  g_free (*out);
+  *out = g_strdup (conninfo);
+}
+
+/* The dialog checks the connection string as it is typed, and hands it on
+ * with the password added, exactly as libpq takes it. */
+static void
+test_connection_dialog (void)
+{
+  g_autofree char *chosen = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *host = NULL;
+  HwConnectionDialog *dialog;
+  GtkWidget *password_row;
+  AdwMessageDialog *message_dialog;
+
+  dialog = hw_connection_dialog_new (NULL);
+  message_dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_signal_connect (dialog, "connect-requested", G_CALLBACK (connect_requested_cb), &chosen);
+
+  /* Nothing typed: nothing to connect to. */
+  g_assert_false (adw_message_dialog_get_response_enabled (message_dialog, "connect"));
+
+  hw_connection_dialog_set_conninfo (dialog, "host='unterminated");
+  g_assert_false (adw_message_dialog_get_response_enabled (message_dialog, "connect"));
+
+  hw_connection_dialog_set_conninfo (dialog, "postgresql://li_wei@db.example.org:5433/homeward");
+  g_assert_true (adw_message_dialog_get_response_enabled (message_dialog, "connect"));
+
+  password_row = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW);
+  g_assert_nonnull (password_row);
+  gtk_editable_set_text (GTK_EDITABLE (password_row), "s3cret 'quoted'");
+
+  adw_message_dialog_response (message_dialog, "connect");
+  g_assert_nonnull (chosen);
+
+  password = hw_db_conninfo_get (chosen, "password");
+  host = hw_db_conninfo_get (chosen, "host");
+  g_assert_cmpstr (password, ==, "s3cret 'quoted'");
+  g_assert_cmpstr (host, ==, "db.example.org");
+
+  /* The password does not stay in the dialog. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password_row)), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Without a session bus (Xvfb in CI), the accessibility bus would warn,
+   * and warnings are fatal in tests. */
+  g_setenv ("GTK_A11Y", "none", FALSE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  /* gtk_test_init() asks for en_US.UTF-8, which may not exist; take the
+   * environment's locale so that LANGUAGE=zh_CN renders in Chinese. */
+  if (g_strcmp0 (setlocale (LC_ALL, ""), "C") == 0)
+    setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, HW_SOURCE_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  adw_init ();
+
+  g_test_add_func ("/ui/window/connection-dialog", test_connection_dialog);
+  g_test_add_func ("/ui/window/cases", test_window_cases);
+
+  return g_test_run ();
+}
