@@ -405,15 +405,14 @@ valid_login (const char *login)
 static gboolean
 set_password (HwDb        *db,
               const char  *login,
+              const char  *password,
               GError     **error)
 {
-  g_autofree char *password = NULL;
   g_autofree char *verifier = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(HwDbResult) rows = NULL;
 
-  if (!(password = read_password (error)) ||
-      !(verifier = hw_db_encrypt_password (db, login, password, error)))
+  if (!(verifier = hw_db_encrypt_password (db, login, password, error)))
     return FALSE;
 
   /* ALTER ROLE takes no parameters. The login is checked by valid_login()
@@ -442,6 +441,9 @@ cmd_add_officer (Cli   *cli,
   g_autofree char *name = NULL;
   g_autofree char *unit = NULL;
   g_autofree char *role = NULL;
+  g_autofree char *secret = NULL;
+  g_autoptr(HwDbResult) begin = NULL;
+  g_autoptr(HwDbResult) commit = NULL;
   gboolean password = FALSE;
   GError *error = NULL;
   int status = EXIT_OK;
@@ -471,17 +473,24 @@ cmd_add_officer (Cli   *cli,
   if (!g_str_equal (role, "officer") && !g_str_equal (role, "supervisor") && !g_str_equal (role, "admin"))
     return usage_error (context, _("--role is officer, supervisor or admin"));
 
+  /* The password first, so that a missing one leaves nothing behind; the
+   * officer and the password are saved together or not at all. */
+  if (password && !(secret = read_password (&error)))
+    return fail (error);
+
+  if (!(db = cli_connect (cli, &error)) ||
+      !(begin = hw_db_query_sync (db, "BEGIN", NULL, 0, NULL, &error)))
+    return fail (error);
+
   {
     const char *params[] = { argv[1], name, unit, role };
 
-    if (!(db = cli_connect (cli, &error)) ||
-        !(rows = hw_db_query_sync (db, "SELECT homeward.create_officer($1, $2, $3, $4)",
-                                   params, 4, NULL, &error)))
+    if (!(rows = hw_db_query_sync (db, "SELECT homeward.create_officer($1, $2, $3, $4)",
+                                   params, 4, NULL, &error)) ||
+        (secret != NULL && !set_password (db, argv[1], secret, &error)) ||
+        !(commit = hw_db_query_sync (db, "COMMIT", NULL, 0, NULL, &error)))
       return fail (error);
   }
-
-  if (password && !set_password (db, argv[1], &error))
-    return fail (error);
 
   g_print (_("Officer %s (%s, %s) saved.\n"), argv[1], name, role);
 
@@ -551,8 +560,9 @@ cmd_demo_data (Cli   *cli,
   if (isatty (STDERR_FILENO))
     g_printerr ("\n");
 
-  g_print (_("Loaded %" G_GINT64_FORMAT " cases and %" G_GINT64_FORMAT " sightings in %.1f s.\n"),
-           cases, sightings, (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  g_print (_("Loaded %u cases and %u sightings in %.1f s.\n"),
+           (guint) cases, (guint) sightings,
+           (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
 
   return EXIT_OK;
 }

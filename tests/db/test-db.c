@@ -323,6 +323,60 @@ test_connect_errors (void)
   g_clear_error (&error);
 }
 
+/* A role that must give a password: a wrong one is refused clearly, the
+ * right one works. */
+static void
+test_passwords (void)
+{
+  g_autofree char *info = conninfo ();
+  g_autoptr(HwDb) admin = hw_test_connect (info);
+  g_autoptr(HwDbResult) role = NULL;
+  g_autoptr(HwDbResult) reloaded = NULL;
+  g_autoptr(HwDbResult) who = NULL;
+  g_autoptr(HwDb) wrong = NULL;
+  g_autoptr(HwDb) missing = NULL;
+  g_autoptr(HwDb) right = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *verifier = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *hba_path = NULL;
+  g_autofree char *hba = NULL;
+  g_autofree char *with_password = NULL;
+  g_autofree char *base = hw_test_cluster_conninfo ("hw_pw_user", dbname);
+  g_autofree char *wrong_info = NULL;
+  g_autofree char *right_info = NULL;
+
+  verifier = hw_db_encrypt_password (admin, "hw_pw_user", "секрет 密码", &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("CREATE ROLE hw_pw_user LOGIN PASSWORD '%s'", verifier);
+  role = hw_test_query (admin, sql, NULL);
+
+  hba_path = g_build_filename (hw_local_server_get_data_dir (hw_test_cluster_get_server ()),
+                               "pg_hba.conf", NULL);
+  g_assert_true (g_file_get_contents (hba_path, &hba, NULL, NULL));
+  with_password = g_strconcat ("local all hw_pw_user scram-sha-256\n", hba, NULL);
+  g_assert_true (g_file_set_contents (hba_path, with_password, -1, NULL));
+  reloaded = hw_test_query (admin, "SELECT pg_reload_conf()", NULL);
+  g_usleep (G_USEC_PER_SEC / 5);
+
+  missing = hw_db_new (base);
+  g_assert_false (hw_db_connect_sync (missing, NULL, &error));
+  g_assert_error (error, HW_DB_ERROR, HW_DB_ERROR_AUTH);
+  g_clear_error (&error);
+
+  wrong_info = hw_db_conninfo_with (base, "password", "guess", NULL);
+  wrong = hw_db_new (wrong_info);
+  g_assert_false (hw_db_connect_sync (wrong, NULL, &error));
+  g_assert_error (error, HW_DB_ERROR, HW_DB_ERROR_AUTH);
+  g_assert_nonnull (strstr (error->message, "password authentication failed"));
+  g_clear_error (&error);
+
+  right_info = hw_db_conninfo_with (base, "password", "секрет 密码", NULL);
+  right = hw_test_connect (right_info);
+  who = hw_test_query (right, "SELECT current_user", NULL);
+  g_assert_cmpstr (hw_db_result_get_string (who, 0, 0), ==, "hw_pw_user");
+}
+
 static void
 test_conninfo_forms (void)
 {
@@ -361,6 +415,7 @@ main (int    argc,
   g_test_add_func ("/db/connection/cancel", test_cancel);
   g_test_add_func ("/db/connection/connect-errors", test_connect_errors);
   g_test_add_func ("/db/connection/conninfo-forms", test_conninfo_forms);
+  g_test_add_func ("/db/connection/passwords", test_passwords);
 
   ret = g_test_run ();
 

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# homeward-cli as an administrator meets it: every subcommand's --help, the
+# embedded server's life cycle, init and migrate run twice, units and officers
+# (a password from standard input that then works), and clear errors with a
+# non-zero exit status for bad input.
+#
+# Usage: tests/db/cli-smoke.sh PATH/TO/homeward-cli
+set -u
+
+cli=$1
+work=$(mktemp -d "${TMPDIR:-/tmp}/hw-cli.XXXXXX")
+chmod 0711 "$work"
+export XDG_DATA_HOME="$work/data" XDG_RUNTIME_DIR="$work/run" HOMEWARD_TEST_CLUSTER=1
+mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
+chmod 0700 "$XDG_RUNTIME_DIR"
+
+failures=0
+n=0
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failures=$((failures + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && sed 's/^/# /' <<<"$2"; }
+
+cleanup () {
+  "$cli" server stop >/dev/null 2>&1
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# expect STATUS DESCRIPTION COMMAND…: the command exits with STATUS
+expect () {
+  want=$1; what=$2; shift 2
+  out=$("$@" 2>&1); got=$?
+  if [ "$got" = "$want" ]; then ok "$what"; else not_ok "$what (exit $got, wanted $want)" "$out"; fi
+}
+
+for sub in server init migrate add-unit add-officer demo-data; do
+  out=$("$cli" "$sub" --help 2>&1)
+  if [ $? = 0 ] && grep -q "Usage:" <<<"$out"; then ok "$sub --help"; else not_ok "$sub --help" "$out"; fi
+done
+expect 0 "--help" "$cli" --help
+expect 2 "no command is a usage error" "$cli"
+expect 2 "an unknown command is a usage error" "$cli" frobnicate
+expect 1 "an invalid connection string is an error" "$cli" --server "host='unterminated" migrate
+expect 1 "an unreachable server is an error" "$cli" --server "host=$work/nowhere connect_timeout=2" migrate
+
+expect 3 "status before start says stopped" "$cli" server status
+expect 0 "server start" "$cli" server start
+expect 0 "status says running" "$cli" server status
+
+out=$("$cli" init 2>&1)
+if [ $? = 0 ] && grep -q "Created the database" <<<"$out"; then ok "init creates"; else not_ok "init creates" "$out"; fi
+out=$("$cli" init 2>&1)
+if [ $? = 0 ] && grep -q "exists" <<<"$out" && grep -q "Applied 0" <<<"$out"; then ok "init again changes nothing"; else not_ok "init again changes nothing" "$out"; fi
+out=$("$cli" migrate 2>&1)
+if [ $? = 0 ] && grep -q "up to date" <<<"$out"; then ok "migrate when up to date"; else not_ok "migrate when up to date" "$out"; fi
+
+expect 0 "add-unit" "$cli" add-unit SZ --name 深圳市公安局打拐办 --region 广东
+expect 1 "add-unit with a bad code" "$cli" add-unit "sz; DROP" --name x
+expect 2 "add-unit without --name" "$cli" add-unit GZ
+out=$(printf 'correct horse\n' | "$cli" add-officer li_wei --name 李伟 --unit SZ --role officer --password 2>&1)
+if [ $? = 0 ] && grep -q "li_wei" <<<"$out"; then ok "add-officer with a password"; else not_ok "add-officer with a password" "$out"; fi
+expect 1 "add-officer in an unknown unit" "$cli" add-officer wang_fang --name 王芳 --unit XX --role officer
+expect 2 "add-officer with a bad role" "$cli" add-officer wang_fang --name 王芳 --unit SZ --role chief
+expect 2 "add-officer with a bad login" "$cli" add-officer "Robert'); --" --name x --unit SZ --role officer
+expect 1 "add-officer --password with nothing on stdin" sh -c "'$cli' add-officer zhao_lei --name 赵磊 --unit SZ --role officer --password </dev/null"
+
+conninfo=$("$cli" server conninfo)
+psql=$(command -v psql)
+if [ -n "$psql" ]; then
+  out=$("$psql" "$conninfo" -Atc "SELECT login || ',' || display_name || ',' || role FROM homeward.officer" 2>&1)
+  if [ "$out" = "li_wei,李伟,officer" ]; then ok "conninfo works with psql"; else not_ok "conninfo works with psql" "$out"; fi
+  out=$("$psql" "$conninfo" -Atc "SELECT rolpassword LIKE 'SCRAM-SHA-256\$%' FROM pg_authid WHERE rolname = 'li_wei'" 2>&1)
+  if [ "$out" = "t" ]; then ok "the password is stored as a SCRAM verifier"; else not_ok "the password is stored as a SCRAM verifier" "$out"; fi
+fi
+
+expect 0 "server stop" "$cli" server stop
+expect 3 "status after stop says stopped" "$cli" server status
+
+echo "1..$n"
+[ "$failures" = 0 ]
