@@ -92,7 +92,7 @@ case "$cmd" in
       meson test -C _build --print-errorlogs --num-processes 2 >"$logs/main" 2>&1 || status=1
     cat "$logs/main"
     count "$logs/main"
-    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       meson test -C _build-asan --suite unit --suite db --print-errorlogs --num-processes 2 \
       >"$logs/asan" 2>&1 || status=1
     sed 's/^/asan: /' "$logs/asan"

@@ -5,11 +5,8 @@
 
 #include "config.h"
 
-#include <locale.h>
-
-#include <glib/gi18n.h>
-
 #include "hw-application.h"
+#include "hw-i18n.h"
 
 int
 main (int    argc,
@@ -17,10 +14,7 @@ main (int    argc,
 {
   g_autoptr(HwApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  hw_i18n_init ();
 
   app = hw_application_new ();
 
