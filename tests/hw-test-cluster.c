@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <pwd.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -16,6 +19,59 @@
 static HwLocalServer *cluster;
 static char *cluster_dir;
 static guint n_databases;
+
+/* A failed assertion aborts the test; stop its server then, or it would
+ * outlive the test run. Prepared in advance: a signal handler may only fork
+ * and exec. */
+static char *abort_argv[8];
+static uid_t abort_uid;
+static gid_t abort_gid;
+
+static void
+stop_on_abort (int signum)
+{
+  pid_t pid = fork ();
+
+  if (pid == 0)
+    {
+      if (getuid () == 0 && (setgid (abort_gid) != 0 || setuid (abort_uid) != 0))
+        _exit (127);
+      execv (abort_argv[0], abort_argv);
+      _exit (127);
+    }
+
+  if (pid > 0)
+    waitpid (pid, NULL, 0);
+
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
+static void
+prepare_stop_on_abort (void)
+{
+  g_autofree char *bindir = hw_local_server_find_bindir (NULL);
+  struct passwd *pw = getpwnam ("postgres");
+
+  if (bindir == NULL)
+    return;
+
+  abort_argv[0] = g_build_filename (bindir, "pg_ctl", NULL);
+  abort_argv[1] = g_strdup ("stop");
+  abort_argv[2] = g_strdup ("-m");
+  abort_argv[3] = g_strdup ("immediate");
+  abort_argv[4] = g_strdup ("-D");
+  abort_argv[5] = g_strdup (hw_local_server_get_data_dir (cluster));
+  abort_argv[6] = NULL;
+
+  if (pw != NULL)
+    {
+      abort_uid = pw->pw_uid;
+      abort_gid = pw->pw_gid;
+    }
+
+  signal (SIGABRT, stop_on_abort);
+}
 
 void
 hw_test_cluster_start (void)
@@ -32,6 +88,8 @@ hw_test_cluster_start (void)
   cluster = hw_local_server_new (cluster_dir, socket_dir);
   hw_local_server_start (cluster, NULL, &error);
   g_assert_no_error (error);
+
+  prepare_stop_on_abort ();
 }
 
 void
@@ -41,6 +99,10 @@ hw_test_cluster_stop (void)
 
   if (cluster == NULL)
     return;
+
+  signal (SIGABRT, SIG_DFL);
+  for (guint i = 0; i < G_N_ELEMENTS (abort_argv); i++)
+    g_clear_pointer (&abort_argv[i], g_free);
 
   hw_local_server_destroy (cluster, &error);
   g_assert_no_error (error);

@@ -80,7 +80,8 @@ hw_setup_embedded_sync (HwLocalServer     *server,
                         GError           **error)
 {
   g_autofree char *conninfo = NULL;
-  gboolean created = FALSE;
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwDbResult) units = NULL;
 
   g_return_val_if_fail (HW_IS_LOCAL_SERVER (server), FALSE);
 
@@ -89,10 +90,25 @@ hw_setup_embedded_sync (HwLocalServer     *server,
 
   conninfo = hw_local_server_get_conninfo (server, NULL, HW_SETUP_DEFAULT_DBNAME);
 
-  if (!hw_setup_init_database_sync (conninfo, &created, NULL, cancellable, error))
+  if (!hw_setup_init_database_sync (conninfo, NULL, NULL, cancellable, error))
     return FALSE;
 
-  if (created && demo != NULL &&
+  if (demo == NULL)
+    return TRUE;
+
+  /* A database without units has never had data: load the demo. The demo
+   * loads in one transaction, so one that failed half-way is retried. */
+  db = hw_db_new (conninfo);
+  hw_db_set_reconnect (db, FALSE);
+
+  if (!hw_db_connect_sync (db, cancellable, error) ||
+      !(units = hw_db_query_sync (db, "SELECT count(*) FROM homeward.unit", NULL, 0,
+                                  cancellable, error)))
+    return FALSE;
+
+  hw_db_close (db);
+
+  if (hw_db_result_get_int64 (units, 0, 0) == 0 &&
       !hw_demo_data_generate_sync (conninfo, demo->n_cases, demo->n_sightings, demo->seed,
                                    NULL, NULL, cancellable, error))
     return FALSE;
