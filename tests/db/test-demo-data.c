@@ -1,0 +1,189 @@
+/* test-demo-data.c: the demo data generator against a real server
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "hw-demo-data.h"
+#include "hw-setup.h"
+#include "hw-test-cluster.h"
+
+#define N_CASES     300
+#define N_SIGHTINGS 3000
+
+/* What a load produced, independent of when it ran: ids, names, numbers,
+ * statuses, texts and photo digests, not timestamps of the load itself. */
+static const char *fingerprint_queries[] = {
+  "SELECT md5(string_agg(concat_ws('|', id, kind, family_name, given_name, family_name_latin, "
+  "given_name_latin, sex, birth_date, distinguishing_marks), ',' ORDER BY id)) FROM homeward.person",
+  "SELECT md5(string_agg(concat_ws('|', id, case_number, child_id, abducted_at, place_text, status, "
+  "unit_id, assigned_officer_id), ',' ORDER BY id)) FROM homeward.abduction_case",
+  "SELECT md5(string_agg(concat_ws('|', id, case_id, relationship, phone, address), ',' ORDER BY id)) "
+  "FROM homeward.family_member",
+  "SELECT md5(string_agg(concat_ws('|', id, channel, source_ref, observed_at, description, status, "
+  "repost_group_id), ',' ORDER BY id)) FROM homeward.sighting",
+  "SELECT md5(string_agg(encode(sha256, 'hex'), ',' ORDER BY id)) FROM homeward.photo",
+  "SELECT md5(string_agg(concat_ws('|', sighting_id, case_id), ',' ORDER BY sighting_id)) "
+  "FROM homeward.demo_ground_truth",
+};
+
+static GPtrArray *
+load (const char *prefix,
+      guint64     seed)
+{
+  g_autofree char *dbname = hw_test_cluster_new_database (prefix);
+  g_autofree char *conninfo = hw_test_cluster_conninfo (NULL, dbname);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDb) db = NULL;
+  GPtrArray *prints = g_ptr_array_new_with_free_func (g_free);
+
+  hw_demo_data_generate_sync (conninfo, N_CASES, N_SIGHTINGS, seed, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  db = hw_test_connect (conninfo);
+  for (guint i = 0; i < G_N_ELEMENTS (fingerprint_queries); i++)
+    {
+      g_autoptr(HwDbResult) r = hw_test_query (db, fingerprint_queries[i], NULL);
+
+      g_ptr_array_add (prints, g_strdup (hw_db_result_get_string (r, 0, 0)));
+    }
+
+  g_ptr_array_add (prints, g_strdup (dbname));
+
+  return prints;
+}
+
+static void
+test_deterministic (void)
+{
+  g_autoptr(GPtrArray) a = load ("demo_a", 7);
+  g_autoptr(GPtrArray) b = load ("demo_b", 7);
+  g_autoptr(GPtrArray) c = load ("demo_c", 8);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fingerprint_queries); i++)
+    {
+      g_assert_nonnull (g_ptr_array_index (a, i));
+      g_assert_cmpstr (g_ptr_array_index (a, i), ==, g_ptr_array_index (b, i));
+    }
+
+  /* Another seed, other people. */
+  g_assert_cmpstr (g_ptr_array_index (a, 0), !=, g_ptr_array_index (c, 0));
+}
+
+static void
+test_plausible (void)
+{
+  g_autofree char *dbname = hw_test_cluster_new_database ("demo_p");
+  g_autofree char *conninfo = hw_test_cluster_conninfo (NULL, dbname);
+  g_autofree char *officer_info = hw_test_cluster_conninfo (HW_SETUP_DEMO_OFFICER, dbname);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwDb) officer = NULL;
+  g_autoptr(HwDbResult) again = NULL;
+
+  hw_demo_data_generate_sync (conninfo, N_CASES, N_SIGHTINGS, 1, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  db = hw_test_connect (conninfo);
+
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.abduction_case", NULL), ==, N_CASES);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.sighting", NULL), ==, N_SIGHTINGS);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.unit", NULL), >=, 3);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.officer "
+                                      "WHERE role = 'supervisor'", NULL), >=, 2);
+
+  /* Every case's child is a child with a Chinese name and its pinyin. */
+  g_assert_cmpint (hw_test_query_int (db,
+                                      "SELECT count(*) FROM homeward.abduction_case c "
+                                      "JOIN homeward.person p ON p.id = c.child_id "
+                                      "WHERE p.kind = 'child' AND p.family_name ~ '^[\\u4e00-\\u9fff]+$' "
+                                      "AND p.given_name_latin ~ '^[A-Z][a-z'']+$'", NULL), ==, N_CASES);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.abduction_case "
+                                      "WHERE abducted_at < '2005-01-01 00:00+08' OR abducted_at >= '2027-01-01 00:00+08'",
+                                      NULL), ==, 0);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(DISTINCT status) FROM homeward.abduction_case",
+                                      NULL), >=, 4);
+
+  /* Families with phone numbers, photos that are images, repost groups,
+   * links, steps, DNA and reunions, in some proportion. */
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.family_member "
+                                      "WHERE phone ~ '^1[3-9][0-9]{9}$'", NULL), >=, N_CASES);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.photo "
+                                      "WHERE substring(content from 1 for 3) = '\\xffd8ff'::bytea "
+                                      "AND sha256 = sha256(content)", NULL), >=, N_SIGHTINGS / 10);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.photo", NULL), ==,
+                   hw_test_query_int (db, "SELECT count(*) FROM homeward.photo "
+                                      "WHERE sha256 = sha256(content)", NULL));
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.repost_group "
+                                      "WHERE repost_count >= 2", NULL), >, 0);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.case_link", NULL), >, 0);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.verification_step", NULL), >, 0);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.dna_sample", NULL), >, 0);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.demo_ground_truth", NULL), >, 0);
+
+  /* States agree with each other: a reunited case has a signed-off reunion,
+   * by someone other than who proposed it. */
+  g_assert_cmpint (hw_test_query_int (db,
+                                      "SELECT count(*) FROM homeward.abduction_case c WHERE c.status = 'reunited' "
+                                      "AND NOT EXISTS (SELECT 1 FROM homeward.reunion r WHERE r.case_id = c.id "
+                                      "AND r.signed_off_by IS NOT NULL AND r.signed_off_by <> r.proposed_by)",
+                                      NULL), ==, 0);
+
+  /* The search columns work on loaded rows. */
+  g_assert_cmpint (hw_test_query_int (db,
+                                      "SELECT count(*) FROM homeward.person p WHERE p.search @@ "
+                                      "homeward.cjk_query((SELECT given_name FROM homeward.person "
+                                      "WHERE kind = 'child' ORDER BY id LIMIT 1))", NULL), >=, 1);
+
+  /* The GUI's officer signs in and sees every case, but only the family
+   * contacts of their own unit. */
+  officer = hw_test_connect (officer_info);
+  g_assert_cmpint (hw_test_query_int (officer, "SELECT count(*) FROM homeward.abduction_case", NULL), ==, N_CASES);
+  g_assert_cmpint (hw_test_query_int (officer, "SELECT count(*) FROM homeward.family_member", NULL), <,
+                   hw_test_query_int (db, "SELECT count(*) FROM homeward.family_member", NULL));
+
+  /* A second load into a database with data is refused, and changes nothing. */
+  g_assert_false (hw_demo_data_generate_sync (conninfo, 10, 10, 2, NULL, NULL, NULL, &error));
+  g_assert_error (error, HW_DB_ERROR, HW_DB_ERROR_CONFLICT);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.abduction_case", NULL), ==, N_CASES);
+}
+
+static void
+test_cancelled_leaves_nothing (void)
+{
+  g_autofree char *dbname = hw_test_cluster_new_database ("demo_x");
+  g_autofree char *conninfo = hw_test_cluster_conninfo (NULL, dbname);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDb) db = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (hw_demo_data_generate_sync (conninfo, N_CASES, N_SIGHTINGS, 1, NULL, NULL,
+                                              cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  db = hw_test_connect (conninfo);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.abduction_case", NULL), ==, 0);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.sighting", NULL), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  hw_test_cluster_start ();
+
+  g_test_add_func ("/db/demo-data/deterministic", test_deterministic);
+  g_test_add_func ("/db/demo-data/plausible", test_plausible);
+  g_test_add_func ("/db/demo-data/cancelled", test_cancelled_leaves_nothing);
+
+  ret = g_test_run ();
+
+  hw_test_cluster_stop ();
+
+  return ret;
+}
