@@ -38,12 +38,15 @@
  * not belong in the audit log. In return this file fills every column those
  * triggers would (triage_deadline, status_changed_at, signed_off_at, ...),
  * writes only states the status rules allow, and writes ids itself (COPY
- * may set identity columns), so the foreign keys hold by construction. For
- * big loads the secondary indexes of the bulk tables are dropped and built
- * again at the end of the same transaction (bulk builds are much faster
- * than millions of single inserts); their definitions are read from the
- * catalog, so this code does not repeat them. Generated search columns are
- * computed by the server as usual.
+ * may set identity columns), so the foreign keys hold by construction.
+ *
+ * For big loads the B-tree indexes of the bulk tables that back no
+ * constraint are dropped and built again at the end of the transaction
+ * (their definitions are read from the catalog, not repeated here). The
+ * GIN indexes of the search columns stay: their entries go to the pending
+ * lists, which a second connection merges meanwhile (see GinCleaner). The
+ * generated search columns are computed by the server as usual; on one
+ * core that tokenising is most of the time a big load takes.
  *
  * Ground truth: which sightings really are about which case is stored in
  * homeward.demo_ground_truth (created in the same transaction, readable by
@@ -1545,8 +1548,9 @@ plan_case (Gen      *g,
   cp->abducted_exact = g->case_time[k];
   cp->found_at = cp->reunion_at = cp->signed_at = cp->closed_at = cp->dna_reported_at = NO_TIME;
 
-  /* every draw happens, in this order, whatever the outcome: later fields
-   * must not shift when an earlier one changes */
+  /* Every pass calls this again and must get the same case. Only what
+   * happens to the case depends on the plan (the sighting that found the
+   * child), so all the draws come first and no draw depends on the plan. */
   cp->unit = unit = rng_weighted (&rng, g->unit_weights, N_UNITS);
   cp->place = g->places_of_unit[unit][rng_below (&rng, g->n_places_of_unit[unit])];
   jitter (&rng, &places[cp->place], 0.08, &cp->lat, &cp->lon);
@@ -3519,12 +3523,11 @@ write_found_children (Gen     *g,
         {
           CasePlan cp;
 
+          /* found by following the case; DNA confirms it or is awaited */
           plan_case (g, (guint) fc->k, &cp);
+          matched = cp.id;
           if (cp.dna_done)
-            {
-              matched = cp.id;
-              updated = cp.dna_reported_at;
-            }
+            updated = cp.dna_reported_at;
         }
 
       f_int (g, g->found_base + i);
@@ -4569,7 +4572,8 @@ gin_cleaner_thread (gpointer data)
             merged = TRUE;
         }
 
-      if (!merged)
+      /* larger batches merge more cheaply, and leave the load its core */
+      for (guint i = 0; i < (merged ? 25 : 5) && !g_atomic_int_get (&cleaner->stop); i++)
         g_usleep (G_USEC_PER_SEC / 5);
     }
 
