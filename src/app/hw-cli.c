@@ -230,6 +230,14 @@ cmd_server (Cli   *cli,
 
 /* init and migrate */
 
+static void
+print_applied (guint applied)
+{
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Applied %u migration; the schema is at version %u.\n",
+                        "Applied %u migrations; the schema is at version %u.\n", applied),
+           applied, hw_schema_get_known_version ());
+}
+
 static int
 cmd_init (Cli   *cli,
           int    argc,
@@ -259,9 +267,7 @@ cmd_init (Cli   *cli,
     return fail (error);
 
   g_print (created ? _("Created the database.\n") : _("The database exists.\n"));
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Applied %u migration; the schema is at version %u.\n",
-                        "Applied %u migrations; the schema is at version %u.\n", applied),
-           applied, hw_schema_get_known_version ());
+  print_applied (applied);
 
   return EXIT_OK;
 }
@@ -294,9 +300,7 @@ cmd_migrate (Cli   *cli,
   if (applied == 0)
     g_print (_("The schema is up to date (version %u).\n"), hw_schema_get_known_version ());
   else
-    g_print (g_dngettext (GETTEXT_PACKAGE, "Applied %u migration; the schema is at version %u.\n",
-                          "Applied %u migrations; the schema is at version %u.\n", applied),
-             applied, hw_schema_get_known_version ());
+    print_applied (applied);
 
   return EXIT_OK;
 }
