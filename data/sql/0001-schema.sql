@@ -65,24 +65,26 @@ AS $fn$
 $fn$;
 
 -- Lexemes of one text: every CJK character, every pair of adjacent CJK characters
--- (within a run), every latin/digit word, lower-cased.  Written as one expression
--- (no FROM, no set-returning functions) so that the planner inlines it into the
--- generated columns: about 25 us for a 40-character text.
---   even pairs: "ABCDE" -> "AB CD E";  odd pairs: drop each run's first
---   character, then the same ("BCDE" -> "BC DE").  Stray singles are harmless.
+-- (within a run), every latin/digit word, lower-cased.  One regular expression
+-- finds the CJK runs; the pairs come from the character array itself, which is
+-- about a quarter faster than more regular expressions (it matters for bulk
+-- loads: every sighting, person and case computes this).
 CREATE FUNCTION homeward.cjk_tokens(p_text text)
 RETURNS tsvector
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 AS $fn$
-    SELECT array_to_tsvector(array_remove(
-           string_to_array(replace(homeward.cjk_runs(lower(coalesce(p_text, ''))), ' ', ''), NULL)
-        || string_to_array(regexp_replace(homeward.cjk_runs(lower(coalesce(p_text, ''))),
-                                          '([^ ][^ ])', '\1 ', 'g'), ' ')
-        || string_to_array(regexp_replace(regexp_replace(homeward.cjk_runs(lower(coalesce(p_text, ''))),
-                                                         '(^| )[^ ]', '\1', 'g'),
-                                          '([^ ][^ ])', '\1 ', 'g'), ' ')
-        || regexp_split_to_array(lower(coalesce(p_text, '')), '[^0-9a-z\u00df-\u024f]+'),
-        ''))
+DECLARE
+    t     text := lower(coalesce(p_text, ''));
+    chars text[] := string_to_array(homeward.cjk_runs(t), NULL);
+    n     int := cardinality(chars);
+BEGIN
+    RETURN array_to_tsvector(array_remove(array_remove(
+           chars
+        || ARRAY(SELECT a || b FROM unnest(chars[1:n - 1], chars[2:n]) AS pair(a, b)
+                  WHERE a <> ' ' AND b <> ' ')
+        || regexp_split_to_array(t, '[^0-9a-z\u00df-\u024f]+'),
+        ' '), ''));
+END
 $fn$;
 
 -- Several fields at once (used by the generated search columns).  Fields are
