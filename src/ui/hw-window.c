@@ -37,6 +37,8 @@ struct _HwWindow
   gulong                error_id;
   HwDbState             last_state;
   AdwToast             *lost_toast;
+  GCancellable         *demo_cancellable;
+  gboolean              demo;
 };
 
 G_DEFINE_FINAL_TYPE (HwWindow, hw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -86,8 +88,13 @@ update_subtitle (HwWindow *self)
       break;
 
     case HW_DB_STATE_CONNECTED:
-      /* Translators: %s is the database role the officer signed in as. */
-      subtitle = g_strdup_printf (_("Connected as %s"), hw_db_get_user (self->db));
+      if (self->demo)
+        /* Translators: %s is the database role the officer signed in as. */
+        subtitle = g_strdup_printf (_("Connected as %s · Demo data, not real cases"),
+                                    hw_db_get_user (self->db));
+      else
+        /* Translators: %s is the database role the officer signed in as. */
+        subtitle = g_strdup_printf (_("Connected as %s"), hw_db_get_user (self->db));
       break;
 
     case HW_DB_STATE_RECONNECTING:
@@ -165,9 +172,40 @@ model_error_cb (HwWindow        *self,
   hw_window_add_toast (self, message);
 }
 
+/* The demo generator leaves its answer key table; a database with one holds
+ * synthetic cases, and the window says so wherever the officer looks. */
+static void
+demo_check_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HwWindow) self = user_data;
+  g_autoptr(HwDbResult) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not tell whether this is demo data: %s", error->message);
+      return;
+    }
+
+  /* An answer about a connection the window no longer shows. */
+  if (HW_DB (object) != self->db)
+    return;
+
+  self->demo = hw_db_result_get_boolean (rows, 0, 0);
+  update_subtitle (self);
+}
+
 static void
 clear_db (HwWindow *self)
 {
+  if (self->demo_cancellable != NULL)
+    g_cancellable_cancel (self->demo_cancellable);
+  g_clear_object (&self->demo_cancellable);
+  self->demo = FALSE;
+
   if (self->db != NULL)
     g_clear_signal_handler (&self->state_id, self->db);
 
@@ -342,6 +380,10 @@ hw_window_set_db (HwWindow *self,
       self->error_id = g_signal_connect_object (self->model, "error",
                                                 G_CALLBACK (model_error_cb), self,
                                                 G_CONNECT_SWAPPED);
+
+      self->demo_cancellable = g_cancellable_new ();
+      hw_db_query_async (db, "SELECT to_regclass('homeward.demo_ground_truth') IS NOT NULL",
+                         NULL, 0, self->demo_cancellable, demo_check_cb, g_object_ref (self));
 
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));

@@ -118,6 +118,15 @@ find_descendant (GtkWidget *widget,
 }
 
 static gboolean
+says_demo (gpointer data)
+{
+  GtkWidget *title = find_descendant (GTK_WIDGET (data), ADW_TYPE_WINDOW_TITLE);
+  const char *subtitle = title != NULL ? adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)) : NULL;
+
+  return subtitle != NULL && (strstr (subtitle, "Demo data") != NULL || strstr (subtitle, "演示数据") != NULL);
+}
+
+static gboolean
 frame_drawn (gpointer data)
 {
   guint *n_frames = data;
@@ -254,6 +263,9 @@ test_window_cases (void)
   g_assert_false (hw_case_summary_get_loading (first));
   g_assert_cmpstr (hw_case_summary_get_case_number (first), !=, "");
   g_assert_cmpstr (hw_case_summary_get_status_label (first), !=, "");
+
+  /* Demo data says so in the header bar. */
+  hw_test_wait_until (says_demo, window, 5000);
 
   wait_for_frames (GTK_WIDGET (window));
   save_png (GTK_WIDGET (window), "test-window");
