@@ -545,6 +545,15 @@ pg_ctl_start (HwLocalServer  *self,
   return TRUE;
 }
 
+/* As root every cluster has a socket directory of its own in /run; a
+ * stopped server leaves it empty, so it goes too (rmdir keeps it if not). */
+static void
+remove_own_socket_dir (HwLocalServer *self)
+{
+  if (self->as_root && !g_str_has_prefix (self->socket_dir, self->base_dir))
+    g_rmdir (self->socket_dir);
+}
+
 static gboolean
 pg_ctl_stop (HwLocalServer  *self,
              GError        **error)
@@ -554,7 +563,10 @@ pg_ctl_stop (HwLocalServer  *self,
   int status = 0;
 
   if (!pg_ctl_status (self))
-    return TRUE;
+    {
+      remove_own_socket_dir (self);
+      return TRUE;
+    }
 
   if (!run_program (self, argv, &status, &output, error))
     return FALSE;
@@ -565,6 +577,8 @@ pg_ctl_stop (HwLocalServer  *self,
                    _("The local database server did not stop: %s"), g_strstrip (output));
       return FALSE;
     }
+
+  remove_own_socket_dir (self);
 
   return TRUE;
 }
