@@ -1204,6 +1204,34 @@ hw_db_check_conninfo (const char  *conninfo,
 }
 
 /**
+ * hw_db_conninfo_append:
+ * @str: a connection string being built
+ *
+ * Appends `key='value'` to @str, quoted as libpq reads it.
+ */
+void
+hw_db_conninfo_append (GString    *str,
+                       const char *key,
+                       const char *value)
+{
+  g_return_if_fail (str != NULL);
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (value != NULL);
+
+  if (str->len > 0)
+    g_string_append_c (str, ' ');
+
+  g_string_append_printf (str, "%s='", key);
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (str, '\\');
+      g_string_append_c (str, *p);
+    }
+  g_string_append_c (str, '\'');
+}
+
+/**
  * hw_db_conninfo_with:
  * @conninfo: a connection string or URI
  * @key: a libpq keyword, such as "dbname"
@@ -1245,16 +1273,7 @@ hw_db_conninfo_with (const char  *conninfo,
       if (v == NULL)
         continue;
 
-      if (str->len > 0)
-        g_string_append_c (str, ' ');
-      g_string_append_printf (str, "%s='", o->keyword);
-      for (const char *p = v; *p; p++)
-        {
-          if (*p == '\'' || *p == '\\')
-            g_string_append_c (str, '\\');
-          g_string_append_c (str, *p);
-        }
-      g_string_append_c (str, '\'');
+      hw_db_conninfo_append (str, o->keyword, v);
     }
 
   PQconninfoFree (options);

@@ -49,6 +49,9 @@ GType        hw_db_state_get_type       (void) G_GNUC_CONST;
 
 gboolean     hw_db_check_conninfo       (const char           *conninfo,
                                          GError              **error);
+void         hw_db_conninfo_append      (GString              *str,
+                                         const char           *key,
+                                         const char           *value);
 char        *hw_db_conninfo_with        (const char           *conninfo,
                                          const char           *key,
                                          const char           *value,

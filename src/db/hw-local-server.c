@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "hw-db.h"
 #include "hw-local-server.h"
 
 /* HwLocalServer is the private PostgreSQL cluster Homeward runs when no
@@ -751,24 +752,6 @@ hw_local_server_get_superuser (HwLocalServer *self)
   return self->superuser;
 }
 
-static void
-append_conninfo_value (GString    *str,
-                       const char *key,
-                       const char *value)
-{
-  if (str->len > 0)
-    g_string_append_c (str, ' ');
-
-  g_string_append_printf (str, "%s='", key);
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '\'' || *p == '\\')
-        g_string_append_c (str, '\\');
-      g_string_append_c (str, *p);
-    }
-  g_string_append_c (str, '\'');
-}
-
 /**
  * hw_local_server_get_conninfo:
  * @user: (nullable): the role; the superuser if %NULL
@@ -785,10 +768,10 @@ hw_local_server_get_conninfo (HwLocalServer *self,
 
   g_return_val_if_fail (HW_IS_LOCAL_SERVER (self), NULL);
 
-  append_conninfo_value (str, "host", self->socket_dir);
-  append_conninfo_value (str, "port", PORT);
-  append_conninfo_value (str, "dbname", dbname != NULL ? dbname : "homeward");
-  append_conninfo_value (str, "user", user != NULL ? user : self->superuser);
+  hw_db_conninfo_append (str, "host", self->socket_dir);
+  hw_db_conninfo_append (str, "port", PORT);
+  hw_db_conninfo_append (str, "dbname", dbname != NULL ? dbname : "homeward");
+  hw_db_conninfo_append (str, "user", user != NULL ? user : self->superuser);
 
   return g_string_free (str, FALSE);
 }
