@@ -306,6 +306,18 @@ setup_embedded_cb (GObject      *object,
 }
 
 static void
+demo_progress_cb (const char *stage,
+                  double      fraction,
+                  gpointer    user_data)
+{
+  HwApplication *self = user_data;
+  HwWindow *window = get_window (self);
+
+  if (window != NULL)
+    hw_window_show_progress (window, _("Loading demo data…"), stage, fraction);
+}
+
+static void
 start_embedded (HwApplication *self)
 {
   HwDemoSize demo = {
@@ -320,7 +332,8 @@ start_embedded (HwApplication *self)
   if (self->local_server == NULL)
     self->local_server = hw_local_server_new_default ();
 
-  hw_setup_embedded_async (self->local_server, &demo, cancellable, setup_embedded_cb, self);
+  hw_setup_embedded_async (self->local_server, &demo, demo_progress_cb, self,
+                           cancellable, setup_embedded_cb, self);
 }
 
 /* Actions */

@@ -69,6 +69,8 @@ hw_setup_init_database_sync (const char    *admin_conninfo,
 /**
  * hw_setup_embedded_sync:
  * @demo: (nullable): the size of the demo data loaded into a new database
+ * @progress: (nullable) (scope call): told how loading the demo data goes,
+ *   on this thread
  *
  * Starts the embedded server (counting this process as a client), creates
  * and migrates its database, and loads demo data the first time.
@@ -76,6 +78,8 @@ hw_setup_init_database_sync (const char    *admin_conninfo,
 gboolean
 hw_setup_embedded_sync (HwLocalServer     *server,
                         const HwDemoSize  *demo,
+                        HwDemoProgress     progress,
+                        gpointer           progress_data,
                         GCancellable      *cancellable,
                         GError           **error)
 {
@@ -110,10 +114,66 @@ hw_setup_embedded_sync (HwLocalServer     *server,
 
   if (hw_db_result_get_int64 (units, 0, 0) == 0 &&
       !hw_demo_data_generate_sync (conninfo, demo->n_cases, demo->n_sightings, demo->seed,
-                                   NULL, NULL, cancellable, error))
+                                   progress, progress_data, cancellable, error))
     return FALSE;
 
   return TRUE;
+}
+
+typedef struct
+{
+  HwDemoSize      demo;
+  gboolean        has_demo;
+  HwDemoProgress  progress;
+  gpointer        progress_data;
+} EmbeddedData;
+
+typedef struct
+{
+  GTask *task;
+  char  *stage;
+  double fraction;
+} ProgressReport;
+
+static void
+progress_report_free (gpointer data)
+{
+  ProgressReport *report = data;
+
+  g_object_unref (report->task);
+  g_free (report->stage);
+  g_free (report);
+}
+
+/* On the caller's main context: only while the task is still under way, so
+ * no report comes after its callback or after it was cancelled. */
+static gboolean
+deliver_progress (gpointer user_data)
+{
+  ProgressReport *report = user_data;
+  EmbeddedData *data = g_task_get_task_data (report->task);
+
+  if (!g_task_get_completed (report->task) &&
+      !g_cancellable_is_cancelled (g_task_get_cancellable (report->task)))
+    data->progress (report->stage, report->fraction, data->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* On the setup thread (the generator reports at most ten times a second). */
+static void
+forward_progress (const char *stage,
+                  double      fraction,
+                  gpointer    user_data)
+{
+  GTask *task = user_data;
+  ProgressReport *report = g_new0 (ProgressReport, 1);
+
+  report->task = g_object_ref (task);
+  report->stage = g_strdup (stage);
+  report->fraction = fraction;
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
+                              deliver_progress, report, progress_report_free);
 }
 
 static void
@@ -123,12 +183,15 @@ embedded_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   g_autoptr(GMainContext) context = g_main_context_new ();
+  EmbeddedData *data = task_data;
   GError *error = NULL;
   gboolean ok;
 
   /* HwDb attaches to the thread-default context; this thread has its own. */
   g_main_context_push_thread_default (context);
-  ok = hw_setup_embedded_sync (source_object, task_data, cancellable, &error);
+  ok = hw_setup_embedded_sync (source_object, data->has_demo ? &data->demo : NULL,
+                               data->progress != NULL ? forward_progress : NULL, task,
+                               cancellable, &error);
   g_main_context_pop_thread_default (context);
 
   if (ok)
@@ -137,21 +200,39 @@ embedded_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/**
+ * hw_setup_embedded_async:
+ * @progress: (nullable): told how loading the demo data goes, on the
+ *   thread-default main context of the caller, until @callback runs
+ *
+ * Runs hw_setup_embedded_sync() on a thread.
+ */
 void
 hw_setup_embedded_async (HwLocalServer       *server,
                          const HwDemoSize    *demo,
+                         HwDemoProgress       progress,
+                         gpointer             progress_data,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  EmbeddedData *data;
 
   g_return_if_fail (HW_IS_LOCAL_SERVER (server));
 
+  data = g_new0 (EmbeddedData, 1);
+  if (demo != NULL)
+    {
+      data->demo = *demo;
+      data->has_demo = TRUE;
+    }
+  data->progress = progress;
+  data->progress_data = progress_data;
+
   task = g_task_new (server, cancellable, callback, user_data);
   g_task_set_source_tag (task, hw_setup_embedded_async);
-  if (demo != NULL)
-    g_task_set_task_data (task, g_memdup2 (demo, sizeof *demo), g_free);
+  g_task_set_task_data (task, data, g_free);
   g_task_run_in_thread (task, embedded_thread);
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "hw-db.h"
+#include "hw-demo-data.h"
 #include "hw-local-server.h"
 
 G_BEGIN_DECLS
@@ -29,10 +30,14 @@ gboolean  hw_setup_init_database_sync   (const char            *admin_conninfo,
                                          GError               **error);
 gboolean  hw_setup_embedded_sync        (HwLocalServer         *server,
                                          const HwDemoSize      *demo,
+                                         HwDemoProgress         progress,
+                                         gpointer               progress_data,
                                          GCancellable          *cancellable,
                                          GError               **error);
 void      hw_setup_embedded_async       (HwLocalServer         *server,
                                          const HwDemoSize      *demo,
+                                         HwDemoProgress         progress,
+                                         gpointer               progress_data,
                                          GCancellable          *cancellable,
                                          GAsyncReadyCallback    callback,
                                          gpointer               user_data);

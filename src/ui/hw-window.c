@@ -25,6 +25,8 @@ struct _HwWindow
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   AdwStatusPage        *loading_page;
+  GtkProgressBar       *loading_progress;
+  GtkWidget            *loading_spinner;
   AdwStatusPage        *error_page;
   GtkColumnView        *column_view;
 
@@ -310,6 +312,8 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, loading_progress);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, column_view);
 }
@@ -420,6 +424,40 @@ hw_window_show_loading (HwWindow   *self,
   g_return_if_fail (message != NULL);
 
   adw_status_page_set_title (self->loading_page, message);
+  adw_status_page_set_description (self->loading_page, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_progress), FALSE);
+  gtk_widget_set_visible (self->loading_spinner, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
+/**
+ * hw_window_show_progress:
+ * @message: what is being waited for ("Preparing demo data…")
+ * @step: (nullable): what is being done now
+ * @fraction: how much of it is done, from 0 to 1
+ *
+ * Like hw_window_show_loading(), for work whose progress is known.
+ */
+void
+hw_window_show_progress (HwWindow   *self,
+                         const char *message,
+                         const char *step,
+                         double      fraction)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (HW_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  /* The description is Pango markup; the step is not. */
+  if (step != NULL)
+    escaped = g_markup_escape_text (step, -1);
+
+  adw_status_page_set_title (self->loading_page, message);
+  adw_status_page_set_description (self->loading_page, escaped);
+  gtk_progress_bar_set_fraction (self->loading_progress, CLAMP (fraction, 0.0, 1.0));
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_progress), TRUE);
+  gtk_widget_set_visible (self->loading_spinner, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 

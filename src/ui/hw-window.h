@@ -26,6 +26,10 @@ void             hw_window_set_db         (HwWindow      *self,
 HwCaseListModel *hw_window_get_case_model (HwWindow      *self);
 void             hw_window_show_loading   (HwWindow      *self,
                                            const char    *message);
+void             hw_window_show_progress  (HwWindow      *self,
+                                           const char    *message,
+                                           const char    *step,
+                                           double         fraction);
 void             hw_window_show_error     (HwWindow      *self,
                                            const GError  *error);
 void             hw_window_add_toast      (HwWindow      *self,

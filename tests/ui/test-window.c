@@ -230,7 +230,7 @@ test_window_cases (void)
   g_assert_no_error (error);
 
   server = hw_local_server_new (tmpdir, NULL);
-  hw_setup_embedded_sync (server, &demo, NULL, &error);
+  hw_setup_embedded_sync (server, &demo, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
   conninfo = hw_local_server_get_conninfo (server, HW_SETUP_DEMO_OFFICER, HW_SETUP_DEFAULT_DBNAME);
