@@ -7,28 +7,43 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "hw-case-summary.h"
+#include "hw-format.h"
 
 /* One row of the case list: what a list shows of a case, no more.
  *
- * The properties are set at construction. Lists hand out the same object for
- * as long as the row lives, so when the row is fetched (a placeholder becomes
- * real) or refreshed after another client changed it, the list calls
- * hw_case_summary_update(), which notifies only what changed; widgets bound to
- * the properties follow without the list model replacing the item (which would
- * lose the selection). */
+ * Lists hand out the same object for as long as the row lives, so when the row
+ * is fetched (a placeholder becomes real) or refreshed after another client
+ * changed it, the list calls hw_case_summary_update(), which notifies only
+ * what changed; widgets bound to the properties follow without the list model
+ * replacing the item (which would lose the selection).
+ *
+ * The labels (age, dates) are worked out once per update, in the officer's
+ * language, so binding them costs nothing while scrolling. */
 
 struct _HwCaseSummary
 {
   GObject  parent_instance;
 
   gint64   id;
+  gint64   version;
+  gint64   child_id;
   char    *case_number;
   char    *child_name;
   char    *child_name_latin;
   char    *status;
+  char    *age_label;
+  char    *abducted_label;
+  char    *place;
+  char    *officer_name;
+  char    *unit_code;
+  char    *activity_label;
+  char    *activity_tooltip;
+  char    *sort_key;
   guint    loading : 1;
 };
 
@@ -42,19 +57,31 @@ enum {
   PROP_CHILD_NAME_LATIN,
   PROP_STATUS,
   PROP_STATUS_LABEL,
+  PROP_AGE_LABEL,
+  PROP_ABDUCTED_LABEL,
+  PROP_PLACE,
+  PROP_OFFICER_NAME,
+  PROP_UNIT_CODE,
+  PROP_ACTIVITY_LABEL,
+  PROP_ACTIVITY_TOOLTIP,
   PROP_LOADING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-status_to_label (const char *status)
+/**
+ * hw_case_status_to_label:
+ * @status: (nullable): a value of homeward.abduction_case.status
+ *
+ * Returns: the status in words for people, translated
+ */
+const char *
+hw_case_status_to_label (const char *status)
 {
   if (status == NULL || status[0] == '\0')
     return "";
 
-  /* The values of homeward.abduction_case.status. */
   if (g_str_equal (status, "open"))
     return C_("case status", "Open");
   if (g_str_equal (status, "investigating"))
@@ -72,7 +99,7 @@ status_to_label (const char *status)
   return status;
 }
 
-static gboolean
+static void
 set_string (HwCaseSummary  *self,
             char          **field,
             const char     *value,
@@ -82,13 +109,36 @@ set_string (HwCaseSummary  *self,
     value = "";
 
   if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
+    return;
 
   g_free (*field);
   *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 
-  return TRUE;
+  if (prop_id == PROP_STATUS)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_LABEL]);
+}
+
+static char *
+age_label (const HwCaseSummaryData *data)
+{
+  g_autoptr(GDateTime) now = NULL;
+  GDate birth;
+  GDate today;
+  int y, m, d;
+
+  if (data->birth_date == NULL || sscanf (data->birth_date, "%d-%d-%d", &y, &m, &d) != 3 ||
+      !g_date_valid_dmy (d, m, y))
+    return NULL;
+
+  now = g_date_time_new_now_local ();
+  g_date_clear (&birth, 1);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&birth, d, m, y);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+
+  return hw_format_age (&birth, data->birth_date_precision, &today);
 }
 
 static void
@@ -96,10 +146,18 @@ hw_case_summary_finalize (GObject *object)
 {
   HwCaseSummary *self = (HwCaseSummary *)object;
 
-  g_clear_pointer (&self->case_number, g_free);
-  g_clear_pointer (&self->child_name, g_free);
-  g_clear_pointer (&self->child_name_latin, g_free);
-  g_clear_pointer (&self->status, g_free);
+  g_free (self->case_number);
+  g_free (self->child_name);
+  g_free (self->child_name_latin);
+  g_free (self->status);
+  g_free (self->age_label);
+  g_free (self->abducted_label);
+  g_free (self->place);
+  g_free (self->officer_name);
+  g_free (self->unit_code);
+  g_free (self->activity_label);
+  g_free (self->activity_tooltip);
+  g_free (self->sort_key);
 
   G_OBJECT_CLASS (hw_case_summary_parent_class)->finalize (object);
 }
@@ -138,6 +196,34 @@ hw_case_summary_get_property (GObject    *object,
       g_value_set_string (value, hw_case_summary_get_status_label (self));
       break;
 
+    case PROP_AGE_LABEL:
+      g_value_set_string (value, self->age_label);
+      break;
+
+    case PROP_ABDUCTED_LABEL:
+      g_value_set_string (value, self->abducted_label);
+      break;
+
+    case PROP_PLACE:
+      g_value_set_string (value, self->place);
+      break;
+
+    case PROP_OFFICER_NAME:
+      g_value_set_string (value, self->officer_name);
+      break;
+
+    case PROP_UNIT_CODE:
+      g_value_set_string (value, self->unit_code);
+      break;
+
+    case PROP_ACTIVITY_LABEL:
+      g_value_set_string (value, self->activity_label);
+      break;
+
+    case PROP_ACTIVITY_TOOLTIP:
+      g_value_set_string (value, self->activity_tooltip);
+      break;
+
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
@@ -147,48 +233,11 @@ hw_case_summary_get_property (GObject    *object,
     }
 }
 
-static void
-hw_case_summary_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+static GParamSpec *
+string_property (const char *name)
 {
-  HwCaseSummary *self = HW_CASE_SUMMARY (object);
-
-  /* Construct-only: nobody is listening yet, so no notifications. */
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = g_value_get_int64 (value);
-      break;
-
-    case PROP_CASE_NUMBER:
-      g_free (self->case_number);
-      self->case_number = g_strdup (g_value_get_string (value) ?: "");
-      break;
-
-    case PROP_CHILD_NAME:
-      g_free (self->child_name);
-      self->child_name = g_strdup (g_value_get_string (value) ?: "");
-      break;
-
-    case PROP_CHILD_NAME_LATIN:
-      g_free (self->child_name_latin);
-      self->child_name_latin = g_strdup (g_value_get_string (value) ?: "");
-      break;
-
-    case PROP_STATUS:
-      g_free (self->status);
-      self->status = g_strdup (g_value_get_string (value) ?: "");
-      break;
-
-    case PROP_LOADING:
-      self->loading = g_value_get_boolean (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return g_param_spec_string (name, NULL, NULL, "",
+                              (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 }
 
 static void
@@ -198,48 +247,28 @@ hw_case_summary_class_init (HwCaseSummaryClass *klass)
 
   object_class->finalize = hw_case_summary_finalize;
   object_class->get_property = hw_case_summary_get_property;
-  object_class->set_property = hw_case_summary_set_property;
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL,
                         0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_CASE_NUMBER] =
-    g_param_spec_string ("case-number", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_CHILD_NAME] =
-    g_param_spec_string ("child-name", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_CHILD_NAME_LATIN] =
-    g_param_spec_string ("child-name-latin", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
-   * HwCaseSummary:status-label:
-   *
-   * The status in words for people, translated; "Loading…" for a row not
-   * fetched yet.
-   */
-  properties[PROP_STATUS_LABEL] =
-    g_param_spec_string ("status-label", NULL, NULL,
-                         "",
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CASE_NUMBER] = string_property ("case-number");
+  properties[PROP_CHILD_NAME] = string_property ("child-name");
+  properties[PROP_CHILD_NAME_LATIN] = string_property ("child-name-latin");
+  /* A value of homeward.abduction_case.status ("open"), for style classes. */
+  properties[PROP_STATUS] = string_property ("status");
+  /* The status in words for people, translated; "Loading…" while fetched. */
+  properties[PROP_STATUS_LABEL] = string_property ("status-label");
+  /* The child's age now: "9", or "about 9" for an imprecise date of birth. */
+  properties[PROP_AGE_LABEL] = string_property ("age-label");
+  /* When the child was taken, to the precision known: "2008-03". */
+  properties[PROP_ABDUCTED_LABEL] = string_property ("abducted-label");
+  properties[PROP_PLACE] = string_property ("place");
+  properties[PROP_OFFICER_NAME] = string_property ("officer-name");
+  properties[PROP_UNIT_CODE] = string_property ("unit-code");
+  /* The case's last activity: "3 days ago", and with the date as a tooltip. */
+  properties[PROP_ACTIVITY_LABEL] = string_property ("activity-label");
+  properties[PROP_ACTIVITY_TOOLTIP] = string_property ("activity-tooltip");
 
   /**
    * HwCaseSummary:loading:
@@ -249,8 +278,7 @@ hw_case_summary_class_init (HwCaseSummaryClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL,
                           FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
-                           G_PARAM_STATIC_STRINGS));
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -262,51 +290,147 @@ hw_case_summary_init (HwCaseSummary *self)
   self->child_name = g_strdup ("");
   self->child_name_latin = g_strdup ("");
   self->status = g_strdup ("");
+  self->age_label = g_strdup ("");
+  self->abducted_label = g_strdup ("");
+  self->place = g_strdup ("");
+  self->officer_name = g_strdup ("");
+  self->unit_code = g_strdup ("");
+  self->activity_label = g_strdup ("");
+  self->activity_tooltip = g_strdup ("");
+  self->sort_key = g_strdup ("");
 }
 
+/**
+ * hw_case_summary_new:
+ *
+ * Returns: (transfer full): a row with @data
+ */
 HwCaseSummary *
-hw_case_summary_new (gint64      id,
-                     const char *case_number,
-                     const char *child_name,
-                     const char *child_name_latin,
-                     const char *status)
+hw_case_summary_new (const HwCaseSummaryData *data)
 {
-  return g_object_new (HW_TYPE_CASE_SUMMARY,
-                       "id", id,
-                       "case-number", case_number,
-                       "child-name", child_name,
-                       "child-name-latin", child_name_latin,
-                       "status", status,
-                       NULL);
+  HwCaseSummary *self = g_object_new (HW_TYPE_CASE_SUMMARY, NULL);
+
+  hw_case_summary_update (self, data);
+
+  return self;
 }
 
 /**
  * hw_case_summary_new_placeholder:
  *
- * Returns: (transfer full): an empty summary marked as loading, for a row the
- *   list has not fetched yet
+ * Returns: (transfer full): a row still being fetched
  */
 HwCaseSummary *
 hw_case_summary_new_placeholder (void)
 {
-  return g_object_new (HW_TYPE_CASE_SUMMARY,
-                       "loading", TRUE,
-                       NULL);
+  HwCaseSummary *self = g_object_new (HW_TYPE_CASE_SUMMARY, NULL);
+
+  self->loading = TRUE;
+
+  return self;
+}
+
+/**
+ * hw_case_summary_update:
+ *
+ * Fills in a placeholder, or refreshes a row another client changed. Only
+ * the properties whose value changed are notified.
+ */
+void
+hw_case_summary_update (HwCaseSummary           *self,
+                        const HwCaseSummaryData *data)
+{
+  g_autofree char *age = NULL;
+  g_autofree char *abducted = NULL;
+  g_autofree char *activity = NULL;
+  g_autofree char *activity_tooltip = NULL;
+
+  g_return_if_fail (HW_IS_CASE_SUMMARY (self));
+  g_return_if_fail (data != NULL);
+
+  age = age_label (data);
+
+  if (data->abducted_at != HW_CASE_SUMMARY_NO_TIME)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (data->abducted_at);
+
+      if (time != NULL)
+        abducted = hw_format_date (time, data->abducted_at_precision);
+    }
+
+  if (data->last_activity_at != HW_CASE_SUMMARY_NO_TIME)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (data->last_activity_at);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      if (time != NULL)
+        {
+          activity = hw_format_relative_time (time, now);
+          activity_tooltip = hw_format_relative_and_date (time, now);
+        }
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->id != data->id)
+    {
+      self->id = data->id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+    }
+
+  self->version = data->version;
+  self->child_id = data->child_id;
+
+  set_string (self, &self->case_number, data->case_number, PROP_CASE_NUMBER);
+  set_string (self, &self->child_name, data->child_name, PROP_CHILD_NAME);
+  set_string (self, &self->child_name_latin, data->child_name_latin, PROP_CHILD_NAME_LATIN);
+  set_string (self, &self->status, data->status, PROP_STATUS);
+  set_string (self, &self->age_label, age, PROP_AGE_LABEL);
+  set_string (self, &self->abducted_label, abducted, PROP_ABDUCTED_LABEL);
+  set_string (self, &self->place, data->place, PROP_PLACE);
+  set_string (self, &self->officer_name, data->officer_name, PROP_OFFICER_NAME);
+  set_string (self, &self->unit_code, data->unit_code, PROP_UNIT_CODE);
+  set_string (self, &self->activity_label, activity, PROP_ACTIVITY_LABEL);
+  set_string (self, &self->activity_tooltip, activity_tooltip, PROP_ACTIVITY_TOOLTIP);
+
+  g_free (self->sort_key);
+  self->sort_key = g_strdup (data->sort_key != NULL ? data->sort_key : "");
+
+  if (self->loading)
+    {
+      self->loading = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_LABEL]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 gint64
 hw_case_summary_get_id (HwCaseSummary *self)
 {
   g_return_val_if_fail (HW_IS_CASE_SUMMARY (self), 0);
-
   return self->id;
+}
+
+gint64
+hw_case_summary_get_version (HwCaseSummary *self)
+{
+  g_return_val_if_fail (HW_IS_CASE_SUMMARY (self), 0);
+  return self->version;
+}
+
+gint64
+hw_case_summary_get_child_id (HwCaseSummary *self)
+{
+  g_return_val_if_fail (HW_IS_CASE_SUMMARY (self), 0);
+  return self->child_id;
 }
 
 const char *
 hw_case_summary_get_case_number (HwCaseSummary *self)
 {
   g_return_val_if_fail (HW_IS_CASE_SUMMARY (self), NULL);
-
   return self->case_number;
 }
 
@@ -314,7 +438,6 @@ const char *
 hw_case_summary_get_child_name (HwCaseSummary *self)
 {
   g_return_val_if_fail (HW_IS_CASE_SUMMARY (self), NULL);
-
   return self->child_name;
 }
 
@@ -322,21 +445,13 @@ const char *
 hw_case_summary_get_child_name_latin (HwCaseSummary *self)
 {
   g_return_val_if_fail (HW_IS_CASE_SUMMARY (self), NULL);
-
   return self->child_name_latin;
 }
 
-/**
- * hw_case_summary_get_status:
- *
- * Returns: the status as the database stores it ("open", "cold", …), or ""
- *   while loading
- */
 const char *
 hw_case_summary_get_status (HwCaseSummary *self)
 {
   g_return_val_if_fail (HW_IS_CASE_SUMMARY (self), NULL);
-
   return self->status;
 }
 
@@ -348,58 +463,62 @@ hw_case_summary_get_status_label (HwCaseSummary *self)
   if (self->loading)
     return _("Loading…");
 
-  return status_to_label (self->status);
+  return hw_case_status_to_label (self->status);
+}
+
+const char *
+hw_case_summary_get_age_label (HwCaseSummary *self)
+{
+  g_return_val_if_fail (HW_IS_CASE_SUMMARY (self), NULL);
+  return self->age_label;
+}
+
+const char *
+hw_case_summary_get_abducted_label (HwCaseSummary *self)
+{
+  g_return_val_if_fail (HW_IS_CASE_SUMMARY (self), NULL);
+  return self->abducted_label;
+}
+
+const char *
+hw_case_summary_get_place (HwCaseSummary *self)
+{
+  g_return_val_if_fail (HW_IS_CASE_SUMMARY (self), NULL);
+  return self->place;
+}
+
+const char *
+hw_case_summary_get_officer_name (HwCaseSummary *self)
+{
+  g_return_val_if_fail (HW_IS_CASE_SUMMARY (self), NULL);
+  return self->officer_name;
+}
+
+const char *
+hw_case_summary_get_unit_code (HwCaseSummary *self)
+{
+  g_return_val_if_fail (HW_IS_CASE_SUMMARY (self), NULL);
+  return self->unit_code;
+}
+
+const char *
+hw_case_summary_get_activity_label (HwCaseSummary *self)
+{
+  g_return_val_if_fail (HW_IS_CASE_SUMMARY (self), NULL);
+  return self->activity_label;
+}
+
+/* The row's key in the list's sort order, as the server wrote it. */
+const char *
+hw_case_summary_get_sort_key (HwCaseSummary *self)
+{
+  g_return_val_if_fail (HW_IS_CASE_SUMMARY (self), NULL);
+  return self->sort_key;
 }
 
 gboolean
 hw_case_summary_get_loading (HwCaseSummary *self)
 {
   g_return_val_if_fail (HW_IS_CASE_SUMMARY (self), FALSE);
-
   return self->loading;
-}
-
-/**
- * hw_case_summary_update:
- *
- * Fills in a placeholder, or refreshes a row another client changed. Only
- * the properties whose values differ are notified. The row stops loading.
- */
-void
-hw_case_summary_update (HwCaseSummary *self,
-                        gint64         id,
-                        const char    *case_number,
-                        const char    *child_name,
-                        const char    *child_name_latin,
-                        const char    *status)
-{
-  gboolean status_changed;
-
-  g_return_if_fail (HW_IS_CASE_SUMMARY (self));
-  g_return_if_fail (id >= 0);
-
-  g_object_freeze_notify (G_OBJECT (self));
-
-  if (self->id != id)
-    {
-      self->id = id;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
-    }
-
-  set_string (self, &self->case_number, case_number, PROP_CASE_NUMBER);
-  set_string (self, &self->child_name, child_name, PROP_CHILD_NAME);
-  set_string (self, &self->child_name_latin, child_name_latin, PROP_CHILD_NAME_LATIN);
-  status_changed = set_string (self, &self->status, status, PROP_STATUS);
-
-  if (self->loading)
-    {
-      self->loading = FALSE;
-      status_changed = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-    }
-
-  if (status_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_LABEL]);
-
-  g_object_thaw_notify (G_OBJECT (self));
 }

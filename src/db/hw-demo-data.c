@@ -4905,6 +4905,12 @@ load (Gen         *g,
         }
     }
 
+  /* The case list's sort keys and last activity, which triggers keep for
+   * ordinary writes (they are off during this load). */
+  set_stage (g, _("Building the case list"), 0);
+  if (!exec (g, "SELECT homeward.refresh_case_list_keys ()", error))
+    return FALSE;
+
   set_stage (g, _("Committing"), 0);
   if (!exec (g, "COMMIT", error))
     return FALSE;

@@ -316,11 +316,13 @@ test_window_cases (void)
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   hw_test_wait_until (last_row_loaded, model, 5000);
 
-  /* The rows are in the server's order, at the right positions. */
+  /* The rows are in the server's order (most recent activity first), at the
+   * right positions. */
   g_clear_pointer (&inserted, hw_db_result_unref);
   inserted = hw_test_query (other,
-                            "SELECT case_number FROM homeward.abduction_case "
-                            "ORDER BY case_number DESC, id DESC LIMIT 1", NULL);
+                            "SELECT c.case_number FROM homeward.abduction_case c "
+                            "JOIN homeward.case_list_key k ON k.case_id = c.id "
+                            "ORDER BY k.last_activity_at, k.case_id LIMIT 1", NULL);
   last = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
   g_assert_cmpstr (hw_case_summary_get_case_number (last), ==,
                    hw_db_result_get_string (inserted, 0, 0));

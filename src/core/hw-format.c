@@ -1,0 +1,169 @@
+/* hw-format.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hw-format"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hw-format.h"
+
+/* Dates and ages as officers read them: relative and absolute ("3 days ago ·
+ * 2026-11-20"), and "about 9" when a date of birth is only known to the month
+ * or year. Absolute dates are ISO 8601, which reads the same in Chinese and
+ * English and sorts. */
+
+/**
+ * hw_format_relative_time:
+ * @time: when something happened
+ * @now: the present (passed in so tests and lists agree on it)
+ *
+ * Returns: (transfer full): "just now", "5 minutes ago", "yesterday",
+ *   "3 days ago", "2 weeks ago", "4 months ago", "6 years ago"; a time in the
+ *   future (clocks differ) reads "just now"
+ */
+char *
+hw_format_relative_time (GDateTime *time,
+                         GDateTime *now)
+{
+  g_autoptr(GDateTime) local_time = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
+  GTimeSpan span;
+  GDate day_then;
+  GDate day_now;
+  int days;
+
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  span = g_date_time_difference (now, time);
+
+  if (span < G_TIME_SPAN_MINUTE)
+    return g_strdup (_("just now"));
+
+  if (span < G_TIME_SPAN_HOUR)
+    {
+      int n = (int) (span / G_TIME_SPAN_MINUTE);
+      return g_strdup_printf (ngettext ("%d minute ago", "%d minutes ago", n), n);
+    }
+
+  /* Days count calendar days in the local time zone: 23:00 yesterday is
+   * "yesterday" at 08:00 today. */
+  local_time = g_date_time_to_local (time);
+  local_now = g_date_time_to_local (now);
+  g_date_clear (&day_then, 1);
+  g_date_clear (&day_now, 1);
+  g_date_set_dmy (&day_then, g_date_time_get_day_of_month (local_time),
+                  g_date_time_get_month (local_time), g_date_time_get_year (local_time));
+  g_date_set_dmy (&day_now, g_date_time_get_day_of_month (local_now),
+                  g_date_time_get_month (local_now), g_date_time_get_year (local_now));
+  days = g_date_days_between (&day_then, &day_now);
+
+  if (days == 0)
+    {
+      int n = (int) (span / G_TIME_SPAN_HOUR);
+      return g_strdup_printf (ngettext ("%d hour ago", "%d hours ago", n), n);
+    }
+
+  if (days == 1)
+    return g_strdup (_("yesterday"));
+
+  if (days < 14)
+    return g_strdup_printf (ngettext ("%d day ago", "%d days ago", days), days);
+
+  if (days < 60)
+    {
+      int n = days / 7;
+      return g_strdup_printf (ngettext ("%d week ago", "%d weeks ago", n), n);
+    }
+
+  if (days < 730)
+    {
+      int n = days / 30;
+      return g_strdup_printf (ngettext ("%d month ago", "%d months ago", n), n);
+    }
+
+  {
+    int n = days / 365;
+    return g_strdup_printf (ngettext ("%d year ago", "%d years ago", n), n);
+  }
+}
+
+/**
+ * hw_format_date:
+ * @precision: (nullable): "day" (the default), "month" or "year"
+ *
+ * Returns: (transfer full): the local date to its precision: "2008-03-14",
+ *   "2008-03" or "2008"
+ */
+char *
+hw_format_date (GDateTime  *time,
+                const char *precision)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  local = g_date_time_to_local (time);
+
+  if (g_strcmp0 (precision, "year") == 0)
+    return g_date_time_format (local, "%Y");
+  if (g_strcmp0 (precision, "month") == 0)
+    return g_date_time_format (local, "%Y-%m");
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/**
+ * hw_format_relative_and_date:
+ *
+ * Returns: (transfer full): "3 days ago · 2026-11-20"
+ */
+char *
+hw_format_relative_and_date (GDateTime *time,
+                             GDateTime *now)
+{
+  g_autofree char *relative = hw_format_relative_time (time, now);
+  g_autofree char *date = hw_format_date (time, "day");
+
+  /* TRANSLATORS: a relative time, then a date: "3 days ago · 2026-11-20" */
+  return g_strdup_printf (_("%s · %s"), relative, date);
+}
+
+/**
+ * hw_format_age:
+ * @birth: a valid date of birth
+ * @precision: (nullable): how precise @birth is ("day", "month", "year")
+ * @today: a valid date
+ *
+ * Returns: (transfer full): the age in whole years ("9"), or "about 9" when
+ *   the date of birth is not known to the day; "" for a date after @today
+ */
+char *
+hw_format_age (GDate      *birth,
+               const char *precision,
+               GDate      *today)
+{
+  int years;
+
+  g_return_val_if_fail (birth != NULL && g_date_valid (birth), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  if (g_date_compare (birth, today) > 0)
+    return g_strdup ("");
+
+  years = g_date_get_year (today) - g_date_get_year (birth);
+  if (g_date_get_month (today) < g_date_get_month (birth) ||
+      (g_date_get_month (today) == g_date_get_month (birth) &&
+       g_date_get_day (today) < g_date_get_day (birth)))
+    years--;
+
+  if (precision != NULL && !g_str_equal (precision, "day"))
+    /* TRANSLATORS: an age in years when the date of birth is imprecise */
+    return g_strdup_printf (_("about %d"), years);
+
+  return g_strdup_printf ("%d", years);
+}
