@@ -41,6 +41,7 @@ gboolean      hw_case_filter_equal (const HwCaseFilter *a,
                                     const HwCaseFilter *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCaseFilter, hw_case_filter_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HwCaseFilter, hw_case_filter_clear)
 
 #define HW_TYPE_CASE_LIST_MODEL (hw_case_list_model_get_type ())
 

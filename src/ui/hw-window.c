@@ -10,11 +10,27 @@
 #include <glib/gi18n.h>
 
 #include "hw-case-summary.h"
+#include "hw-session.h"
 #include "hw-window.h"
 
-/* The main window: the list of cases, or what stands in for it while the
- * database is being started or connected to, or when that failed. The
- * header bar's subtitle shows the connection state. */
+/* The main window: a sidebar of views (all cases, the unit's, the
+ * officer's own), the list of cases with search and filters, and the case
+ * shown in the detail pane. A leaflet folds the three panes into one on a
+ * narrow window. While the database is being started or connected to, or
+ * when that failed, the list pane says so. The list's header bar shows the
+ * connection state; the sidebar's, who is signed in. */
+
+/* The values of homeward.abduction_case.status, in workflow order. */
+static const char * const case_statuses[] = {
+  "open", "investigating", "located", "reunited", "cold", "closed",
+};
+
+typedef enum
+{
+  VIEW_ALL,
+  VIEW_UNIT,
+  VIEW_MINE,
+} View;
 
 struct _HwWindow
 {
@@ -22,6 +38,21 @@ struct _HwWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  AdwWindowTitle       *sidebar_title;
+  GtkListBox           *sidebar_list;
+  GtkListBoxRow        *all_cases_row;
+  GtkListBoxRow        *unit_cases_row;
+  GtkListBoxRow        *my_cases_row;
+  GtkMenuButton        *filter_button;
+  GtkBox               *status_checks;
+  GtkSpinButton        *year_from;
+  GtkSpinButton        *year_to;
+  GtkSearchEntry       *search_entry;
+  GtkScrolledWindow    *list_scroller;
+  AdwWindowTitle       *detail_title;
+  AdwBin               *detail_bin;
+  GtkWidget            *no_case_page;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   AdwStatusPage        *loading_page;
@@ -31,7 +62,18 @@ struct _HwWindow
   GtkColumnView        *column_view;
 
   HwDb                 *db;
+  HwSession            *session;
+  GCancellable         *session_cancellable;
   HwCaseListModel      *model;
+  GtkCheckButton       *status_buttons[G_N_ELEMENTS (case_statuses)];
+  GPtrArray            *column_sorters;
+  gulong                sorter_changed_id;
+  gulong                rebasing_id;
+  gulong                rebased_id;
+  gulong                selected_id;
+  double                saved_scroll;
+  View                  view;
+  guint                 updating_filter : 1;
   GtkSingleSelection   *selection;
   gulong                state_id;
   gulong                items_changed_id;
@@ -53,6 +95,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gboolean filter_is_active (HwWindow *self);
+
 static void
 update_page (HwWindow *self)
 {
@@ -73,7 +117,7 @@ update_page (HwWindow *self)
     }
   else
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      gtk_stack_set_visible_child_name (self->stack, filter_is_active (self) ? "no-match" : "empty");
     }
 }
 
@@ -200,12 +244,492 @@ demo_check_cb (GObject      *object,
   update_subtitle (self);
 }
 
+
+/* Status colours and our icons, once per process. */
+static void
+load_style (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (loaded)
+    return;
+
+  loaded = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/homeward/Homeward/hw-style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/homeward/Homeward/icons");
+}
+
+/* Columns */
+
+typedef enum
+{
+  COLUMN_TEXT,
+  COLUMN_CHILD,
+  COLUMN_STATUS,
+} ColumnKind;
+
+typedef struct
+{
+  const char *title;
+  ColumnKind  kind;
+  const char *property;
+  const char *tooltip_property;
+  HwCaseSort  sort;
+  gboolean    expand;
+  int         width;
+  gboolean    numeric;
+} ColumnSpec;
+
+static const ColumnSpec column_specs[] = {
+  { N_("Case Number"), COLUMN_TEXT, "case-number", NULL, HW_CASE_SORT_CASE_NUMBER, FALSE, 130, TRUE },
+  { N_("Child"), COLUMN_CHILD, "child-name", NULL, HW_CASE_SORT_CHILD, TRUE, 190, FALSE },
+  { N_("Status"), COLUMN_STATUS, "status-label", NULL, HW_CASE_SORT_STATUS, FALSE, 120, FALSE },
+  { N_("Age"), COLUMN_TEXT, "age-label", NULL, HW_CASE_SORT_AGE, FALSE, 80, TRUE },
+  { N_("Abducted"), COLUMN_TEXT, "abducted-label", NULL, HW_CASE_SORT_ABDUCTED, FALSE, 100, TRUE },
+  { N_("Place"), COLUMN_TEXT, "place", NULL, HW_CASE_SORT_PLACE, FALSE, 180, FALSE },
+  { N_("Officer"), COLUMN_TEXT, "officer-name", NULL, HW_CASE_SORT_OFFICER, FALSE, 110, FALSE },
+  { N_("Last Activity"), COLUMN_TEXT, "activity-label", "activity-tooltip", HW_CASE_SORT_ACTIVITY, FALSE, 130, FALSE },
+};
+
+static GtkWidget *
+new_cell_label (gboolean numeric)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+
+  return label;
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               const ColumnSpec         *spec)
+{
+  GtkWidget *child;
+
+  switch (spec->kind)
+    {
+    case COLUMN_CHILD:
+      {
+        GtkWidget *latin = new_cell_label (FALSE);
+
+        child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+        gtk_box_append (GTK_BOX (child), new_cell_label (FALSE));
+        gtk_widget_add_css_class (latin, "dim-label");
+        gtk_box_append (GTK_BOX (child), latin);
+      }
+      break;
+
+    case COLUMN_STATUS:
+      child = new_cell_label (FALSE);
+      gtk_widget_set_halign (child, GTK_ALIGN_START);
+      gtk_widget_add_css_class (child, "status-pill");
+      break;
+
+    case COLUMN_TEXT:
+    default:
+      child = new_cell_label (spec->numeric);
+      break;
+    }
+
+  gtk_list_item_set_child (item, child);
+}
+
+static void
+update_status_pill (GtkWidget     *label,
+                    GParamSpec    *pspec,
+                    HwCaseSummary *summary)
+{
+  const char *status = hw_case_summary_get_status (summary);
+
+  for (guint i = 0; i < G_N_ELEMENTS (case_statuses); i++)
+    {
+      g_autofree char *css = g_strconcat ("status-", case_statuses[i], NULL);
+
+      if (g_strcmp0 (status, case_statuses[i]) == 0)
+        gtk_widget_add_css_class (label, css);
+      else
+        gtk_widget_remove_css_class (label, css);
+    }
+}
+
+static void
+bind_property (GtkListItem *item,
+               const char  *key,
+               gpointer     source,
+               const char  *source_property,
+               gpointer     target,
+               const char  *target_property)
+{
+  GBinding *binding = g_object_bind_property (source, source_property, target, target_property,
+                                              G_BINDING_SYNC_CREATE);
+
+  g_object_set_data_full (G_OBJECT (item), key, g_object_ref (binding),
+                          (GDestroyNotify) g_binding_unbind);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              const ColumnSpec         *spec)
+{
+  HwCaseSummary *summary = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+
+  switch (spec->kind)
+    {
+    case COLUMN_CHILD:
+      bind_property (item, "hw-binding", summary, "child-name",
+                     gtk_widget_get_first_child (child), "label");
+      bind_property (item, "hw-binding-2", summary, "child-name-latin",
+                     gtk_widget_get_last_child (child), "label");
+      break;
+
+    case COLUMN_STATUS:
+      bind_property (item, "hw-binding", summary, spec->property, child, "label");
+      update_status_pill (child, NULL, summary);
+      g_signal_connect_object (summary, "notify::status", G_CALLBACK (update_status_pill), child,
+                               G_CONNECT_SWAPPED);
+      break;
+
+    case COLUMN_TEXT:
+    default:
+      bind_property (item, "hw-binding", summary, spec->property, child, "label");
+      if (spec->tooltip_property != NULL)
+        bind_property (item, "hw-binding-2", summary, spec->tooltip_property,
+                       child, "tooltip-text");
+      break;
+    }
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                const ColumnSpec         *spec)
+{
+  HwCaseSummary *summary = gtk_list_item_get_item (item);
+
+  g_object_set_data (G_OBJECT (item), "hw-binding", NULL);
+  g_object_set_data (G_OBJECT (item), "hw-binding-2", NULL);
+
+  if (spec->kind == COLUMN_STATUS && summary != NULL)
+    g_signal_handlers_disconnect_by_func (summary, update_status_pill,
+                                          gtk_list_item_get_child (item));
+}
+
+/* Sorting: the server sorts; the column view only says by what. GTK 4.8 has
+ * no public way to ask its sorter for the primary column, so each column's
+ * sorter, when asked to compare, notes which column it is; comparing two
+ * items with the view's sorter then calls the primary column's sorter first
+ * (and only it, as it never answers "equal"). The view's sorter turns the
+ * answer round for a descending column. */
+static int
+column_probe_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  int *probe = g_object_get_data (G_OBJECT (a), "hw-probe");
+
+  *probe = GPOINTER_TO_INT (user_data);
+
+  return -1;
+}
+
+static void
+sorter_changed_cb (HwWindow        *self,
+                   GtkSorterChange  change,
+                   GtkSorter       *sorter)
+{
+  g_autoptr(HwCaseSummary) a = hw_case_summary_new_placeholder ();
+  g_autoptr(HwCaseSummary) b = hw_case_summary_new_placeholder ();
+  int probe = -1;
+  GtkOrdering order;
+
+  if (self->model == NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (a), "hw-probe", &probe);
+  g_object_set_data (G_OBJECT (b), "hw-probe", &probe);
+  order = gtk_sorter_compare (sorter, a, b);
+
+  if (probe < 0)
+    hw_case_list_model_set_sort (self->model, HW_CASE_SORT_ACTIVITY, TRUE);
+  else
+    hw_case_list_model_set_sort (self->model, column_specs[probe].sort,
+                                 order == GTK_ORDERING_LARGER);
+}
+
+static void
+setup_columns (HwWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
+    {
+      const ColumnSpec *spec = &column_specs[i];
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+      GtkSorter *sorter;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), (gpointer) spec);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer) spec);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), (gpointer) spec);
+
+      column = gtk_column_view_column_new (_(spec->title), factory);
+      gtk_column_view_column_set_expand (column, spec->expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, spec->width);
+
+      sorter = GTK_SORTER (gtk_custom_sorter_new (column_probe_cb, GINT_TO_POINTER (i), NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
+
+      gtk_column_view_append_column (self->column_view, column);
+      g_object_unref (column);
+    }
+
+  self->sorter_changed_id = g_signal_connect_object (gtk_column_view_get_sorter (self->column_view),
+                                                     "changed", G_CALLBACK (sorter_changed_cb),
+                                                     self, G_CONNECT_SWAPPED);
+}
+
+/* Filters */
+
+static void
+apply_filter (HwWindow *self)
+{
+  g_auto(HwCaseFilter) filter = { 0 };
+  g_autoptr(GStrvBuilder) statuses = g_strv_builder_new ();
+  g_autofree char *search_text = NULL;
+
+  if (self->model == NULL || self->updating_filter)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (case_statuses); i++)
+    if (gtk_check_button_get_active (self->status_buttons[i]))
+      g_strv_builder_add (statuses, case_statuses[i]);
+  filter.statuses = g_strv_builder_end (statuses);
+
+  if (self->session != NULL && self->view == VIEW_UNIT)
+    filter.unit_id = hw_session_get_unit_id (self->session);
+  if (self->session != NULL && self->view == VIEW_MINE)
+    filter.officer_id = hw_session_get_officer_id (self->session);
+
+  filter.year_from = gtk_spin_button_get_value_as_int (self->year_from);
+  filter.year_to = gtk_spin_button_get_value_as_int (self->year_to);
+
+  search_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  if (search_text[0] != '\0')
+    filter.search = g_steal_pointer (&search_text);
+
+  hw_case_list_model_set_filter (self->model, &filter);
+}
+
+static gboolean
+filter_is_active (HwWindow *self)
+{
+  const HwCaseFilter *filter;
+
+  if (self->model == NULL)
+    return FALSE;
+
+  filter = hw_case_list_model_get_filter (self->model);
+
+  return (filter->statuses != NULL && filter->statuses[0] != NULL) ||
+         filter->year_from != 0 || filter->year_to != 0 || filter->search != NULL;
+}
+
+static void
+sidebar_row_selected_cb (HwWindow      *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  if (row == self->unit_cases_row)
+    self->view = VIEW_UNIT;
+  else if (row == self->my_cases_row)
+    self->view = VIEW_MINE;
+  else
+    self->view = VIEW_ALL;
+
+  apply_filter (self);
+
+  if (row != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+
+  self->updating_filter = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (case_statuses); i++)
+    gtk_check_button_set_active (self->status_buttons[i], FALSE);
+  gtk_spin_button_set_value (self->year_from, 0);
+  gtk_spin_button_set_value (self->year_to, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->updating_filter = FALSE;
+
+  apply_filter (self);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  adw_leaflet_set_visible_child_name (HW_WINDOW (widget)->leaflet, "sidebar");
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  adw_leaflet_set_visible_child_name (HW_WINDOW (widget)->leaflet, "list");
+}
+
+static void
+search_stopped_cb (HwWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* Selection and the detail pane */
+
+static void
+selected_cb (HwWindow           *self,
+             GParamSpec         *pspec,
+             GtkSingleSelection *selection)
+{
+  HwCaseSummary *summary = gtk_single_selection_get_selected_item (selection);
+
+  if (summary == NULL || hw_case_summary_get_loading (summary))
+    {
+      adw_window_title_set_title (self->detail_title, "");
+      adw_window_title_set_subtitle (self->detail_title, "");
+      return;
+    }
+
+  adw_window_title_set_title (self->detail_title, hw_case_summary_get_child_name (summary));
+  adw_window_title_set_subtitle (self->detail_title, hw_case_summary_get_case_number (summary));
+}
+
+static void
+row_activated_cb (HwWindow      *self,
+                  guint          position,
+                  GtkColumnView *view)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+/* A rebase replaces every item; the view would jump to the top. */
+static void
+rebasing_cb (HwWindow        *self,
+             HwCaseListModel *model)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->list_scroller);
+
+  self->saved_scroll = gtk_adjustment_get_value (adjustment);
+}
+
+static gboolean
+restore_scroll_cb (gpointer user_data)
+{
+  HwWindow *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->list_scroller);
+
+  /* A list that is not shown (a folded window on another pane) has no
+   * height to scroll in. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_scroller)))
+    gtk_adjustment_set_value (adjustment, self->saved_scroll);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rebased_cb (HwWindow        *self,
+            HwCaseListModel *model)
+{
+  /* After the next layout, when the view knows its new height. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_scroll_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Who is signed in */
+
+static void
+session_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(HwWindow) self = user_data;
+  g_autoptr(HwSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *who = NULL;
+
+  session = hw_session_load_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || HW_DB (object) != self->db)
+    return;
+
+  if (session == NULL)
+    {
+      if (!g_error_matches (error, HW_DB_ERROR, HW_DB_ERROR_CONNECTION_LOST))
+        hw_window_show_error (self, error);
+      return;
+    }
+
+  g_set_object (&self->session, session);
+
+  if (hw_session_get_unit_code (session) != NULL)
+    /* TRANSLATORS: the signed-in officer's name and unit code: "Li Wei · SZ" */
+    who = g_strdup_printf (_("%s · %s"), hw_session_get_officer_name (session),
+                           hw_session_get_unit_code (session));
+  else
+    who = g_strdup (hw_session_get_login (session));
+  adw_window_title_set_subtitle (self->sidebar_title, who);
+
+  /* An administrator belongs to no unit and is assigned no case. */
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_cases_row), hw_session_get_unit_id (session) != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->my_cases_row), hw_session_get_officer_id (session) != 0);
+
+  apply_filter (self);
+}
+
 static void
 clear_db (HwWindow *self)
 {
   if (self->demo_cancellable != NULL)
     g_cancellable_cancel (self->demo_cancellable);
   g_clear_object (&self->demo_cancellable);
+  if (self->session_cancellable != NULL)
+    g_cancellable_cancel (self->session_cancellable);
+  g_clear_object (&self->session_cancellable);
+  g_clear_object (&self->session);
   self->demo = FALSE;
 
   if (self->db != NULL)
@@ -216,7 +740,12 @@ clear_db (HwWindow *self)
       g_clear_signal_handler (&self->items_changed_id, self->model);
       g_clear_signal_handler (&self->loading_id, self->model);
       g_clear_signal_handler (&self->error_id, self->model);
+      g_clear_signal_handler (&self->rebasing_id, self->model);
+      g_clear_signal_handler (&self->rebased_id, self->model);
     }
+
+  if (self->selection != NULL)
+    g_clear_signal_handler (&self->selected_id, self->selection);
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -309,6 +838,21 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/homeward/Homeward/hw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, all_cases_row);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, unit_cases_row);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, my_cases_row);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, status_checks);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, year_from);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, year_to);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, detail_bin);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, no_case_page);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, loading_page);
@@ -316,12 +860,38 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, column_view);
+
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, apply_filter);
+  gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 static void
 hw_window_init (HwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  load_style ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (case_statuses); i++)
+    {
+      self->status_buttons[i] =
+        GTK_CHECK_BUTTON (gtk_check_button_new_with_label (hw_case_status_to_label (case_statuses[i])));
+      g_signal_connect_object (self->status_buttons[i], "toggled", G_CALLBACK (apply_filter), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (self->status_checks, GTK_WIDGET (self->status_buttons[i]));
+    }
+
+  setup_columns (self);
+  gtk_list_box_select_row (self->sidebar_list, self->all_cases_row);
 
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
@@ -389,7 +959,23 @@ hw_window_set_db (HwWindow *self,
       hw_db_query_async (db, "SELECT to_regclass('homeward.demo_ground_truth') IS NOT NULL",
                          NULL, 0, self->demo_cancellable, demo_check_cb, g_object_ref (self));
 
+      self->rebasing_id = g_signal_connect_object (self->model, "rebasing",
+                                                   G_CALLBACK (rebasing_cb), self,
+                                                   G_CONNECT_SWAPPED);
+      self->rebased_id = g_signal_connect_object (self->model, "rebased",
+                                                  G_CALLBACK (rebased_cb), self,
+                                                  G_CONNECT_SWAPPED);
+
+      self->session_cancellable = g_cancellable_new ();
+      hw_session_load_async (db, self->session_cancellable, session_cb, g_object_ref (self));
+
+      /* Nothing is shown until the officer picks a case. */
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      self->selected_id = g_signal_connect_object (self->selection, "notify::selected-item",
+                                                   G_CALLBACK (selected_cb), self,
+                                                   G_CONNECT_SWAPPED);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
       update_page (self);

@@ -117,13 +117,62 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* Any header bar title of the window (the list's shows the connection). */
+static gboolean
+title_says_demo (GtkWidget *widget)
+{
+  if (ADW_IS_WINDOW_TITLE (widget))
+    {
+      const char *subtitle = adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget));
+
+      if (subtitle != NULL &&
+          (strstr (subtitle, "Demo data") != NULL || strstr (subtitle, "演示数据") != NULL))
+        return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (title_says_demo (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+stack_settled (gpointer data)
+{
+  GtkWidget *stack = find_descendant (GTK_WIDGET (data), GTK_TYPE_STACK);
+
+  return stack != NULL && !gtk_stack_get_transition_running (GTK_STACK (stack));
+}
+
+typedef struct
+{
+  GListModel *model;
+  const char *case_number;
+} OnlyCase;
+
+/* The search found exactly this case. */
+static gboolean
+only_case (gpointer data)
+{
+  OnlyCase *wait = data;
+  g_autoptr(HwCaseSummary) summary = NULL;
+
+  if (hw_case_list_model_get_loading (HW_CASE_LIST_MODEL (wait->model)) ||
+      g_list_model_get_n_items (wait->model) != 1)
+    return FALSE;
+
+  summary = g_list_model_get_item (wait->model, 0);
+
+  return g_strcmp0 (hw_case_summary_get_case_number (summary), wait->case_number) == 0;
+}
+
 static gboolean
 says_demo (gpointer data)
 {
-  GtkWidget *title = find_descendant (GTK_WIDGET (data), ADW_TYPE_WINDOW_TITLE);
-  const char *subtitle = title != NULL ? adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)) : NULL;
-
-  return subtitle != NULL && (strstr (subtitle, "Demo data") != NULL || strstr (subtitle, "演示数据") != NULL);
+  return title_says_demo (GTK_WIDGET (data));
 }
 
 static gboolean
@@ -215,6 +264,7 @@ test_window_cases (void)
   g_autofree char *conninfo = NULL;
   g_autofree char *case_number = NULL;
   g_autofree char *suffix = NULL;
+  g_autofree char *text = NULL;
   HwDemoSize demo = { DEMO_CASES, DEMO_SIGHTINGS, 1 };
   GtkSelectionModel *shown;
   GtkAdjustment *adjustment;
@@ -238,7 +288,7 @@ test_window_cases (void)
   hw_db_listen (db, HW_DB_CHANNEL);
 
   window = hw_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
   hw_window_set_db (window, db);
   gtk_window_present (GTK_WINDOW (window));
 
@@ -267,6 +317,7 @@ test_window_cases (void)
   /* Demo data says so in the header bar. */
   hw_test_wait_until (says_demo, window, 5000);
 
+  hw_test_wait_until (stack_settled, window, 5000);
   wait_for_frames (GTK_WIDGET (window));
   save_png (GTK_WIDGET (window), "test-window");
 
@@ -294,6 +345,35 @@ test_window_cases (void)
   case_wait.case_number = case_number;
   case_wait.child_name = "测试童";
   hw_test_wait_until (has_case, &case_wait, 5000);
+
+  /* Search as the officer types it: the child's two-character given name,
+   * then a relative's phone number as people write it. */
+  {
+    GtkWidget *search = find_descendant (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+    OnlyCase only = { model, case_number };
+    g_autoptr(HwDbResult) family = NULL;
+
+    g_assert_nonnull (search);
+    gtk_editable_set_text (GTK_EDITABLE (search), "试童");
+    hw_test_wait_until (only_case, &only, 5000);
+
+    family = hw_test_query (other,
+                            "WITH p AS (INSERT INTO homeward.person (family_name, given_name) "
+                            "           VALUES ('测', '母') RETURNING id) "
+                            "INSERT INTO homeward.family_member (case_id, person_id, relationship, phone) "
+                            "SELECT c.id, p.id, 'mother', '139-2417-' || $1 "
+                            "  FROM homeward.abduction_case c, p WHERE c.case_number = $2 RETURNING id",
+                            suffix, case_number, NULL);
+    g_assert_cmpuint (hw_db_result_get_n_rows (family), ==, 1);
+
+    text = g_strdup_printf ("1392417%s", suffix);
+    gtk_editable_set_text (GTK_EDITABLE (search), text);
+    hw_test_wait_until (only_case, &only, 5000);
+
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+    count_wait.n_items = (guint) n_cases + 1;
+    hw_test_wait_until (has_n_items, &count_wait, 5000);
+  }
 
   /* Many cases in one statement, then the end of the list: pages past the
    * first are fetched when they are scrolled to. */
