@@ -80,7 +80,8 @@ case "$cmd" in
   run)
     install_missing $packages
     build _build
-    HOMEWARD_LOCALEDIR="$top/_build/po" exec ./_build/src/homeward "$@"
+    HOMEWARD_LOCALEDIR="$top/_build/po" GSETTINGS_SCHEMA_DIR="$top/_build/data" \
+      exec ./_build/src/homeward "$@"
     ;;
   test)
     install_missing $packages $test_packages

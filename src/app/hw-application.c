@@ -17,7 +17,9 @@
 #include "hw-connection-dialog.h"
 #include "hw-db.h"
 #include "hw-local-server.h"
+#include "hw-preferences-window.h"
 #include "hw-schema.h"
+#include "hw-settings.h"
 #include "hw-setup.h"
 #include "hw-window.h"
 
@@ -49,11 +51,14 @@ struct _HwApplication
 
   HwLocalServer  *local_server;
   HwDb           *db;
+  GSettings      *settings;
   GCancellable   *cancellable;
   guint           sigint_id;
   guint           sigterm_id;
   guint           started : 1;
   guint           db_shared : 1;
+  /* The server was chosen in the dialog: remember it once it works. */
+  guint           remember_server : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HwApplication, hw_application, ADW_TYPE_APPLICATION)
@@ -158,6 +163,7 @@ connect_requested_cb (HwApplication      *self,
   self->server = g_strdup (hw_connection_dialog_get_conninfo (dialog));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER]);
 
+  self->remember_server = TRUE;
   connect_to (self, conninfo, TRUE);
 }
 
@@ -218,6 +224,11 @@ schema_check_cb (GObject      *object,
     return;
 
   g_debug ("Schema version %u", version);
+
+  /* Without the password, which the dialog never hands out. */
+  if (self->remember_server && self->settings != NULL && self->server != NULL)
+    g_settings_set_string (self->settings, "server", self->server);
+  self->remember_server = FALSE;
 
   hw_db_listen (db, HW_DB_CHANNEL);
 
@@ -383,11 +394,59 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The preferences show the server being left, and would sit above the
+ * connection dialog. */
+static void
+close_preferences (HwApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  for (GList *l = windows; l != NULL; l = windows)
+    {
+      windows = l->next;
+      if (HW_IS_PREFERENCES_WINDOW (l->data))
+        gtk_window_destroy (GTK_WINDOW (l->data));
+    }
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  HwApplication *self = HW_APPLICATION (user_data);
+  HwPreferencesWindow *preferences;
+
+  preferences = hw_preferences_window_new (GTK_WINDOW (get_window (self)), self->settings,
+                                           self->db_shared ? self->server : NULL);
+  /* Its buttons use the application's actions. */
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* Back to the local database: forget the shared server. */
+static void
+use_local_database_action (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  HwApplication *self = HW_APPLICATION (user_data);
+  if (self->settings != NULL)
+    g_settings_reset (self->settings, "server");
+
+  g_clear_pointer (&self->server, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER]);
+
+  close_preferences (self);
+  start_embedded (self);
+}
+
 static void
 connect_to_server_action (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
+  close_preferences (HW_APPLICATION (user_data));
   show_connection_dialog (HW_APPLICATION (user_data), NULL);
 }
 
@@ -405,7 +464,31 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "connect-to-server", connect_to_server_action },
+  { "preferences", preferences_action },
+  { "use-local-database", use_local_database_action },
 };
+
+static void
+apply_color_scheme (HwApplication *self)
+{
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  switch (g_settings_get_enum (self->settings, "color-scheme"))
+    {
+    case 1:
+      scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+      break;
+
+    case 2:
+      scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+      break;
+
+    default:
+      break;
+    }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
 
 /* GApplication */
 
@@ -492,6 +575,15 @@ hw_application_activate (GApplication *application)
 
   self->started = TRUE;
 
+  /* The shared server chosen last time, unless the command line says. */
+  if (self->server == NULL && self->officer == NULL && self->settings != NULL)
+    {
+      g_autofree char *saved = g_settings_get_string (self->settings, "server");
+
+      if (saved[0] != '\0')
+        self->server = g_steal_pointer (&saved);
+    }
+
   if (self->server != NULL)
     connect_to (self, self->server, TRUE);
   else
@@ -502,6 +594,7 @@ static void
 hw_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   HwApplication *self = HW_APPLICATION (application);
 
   G_APPLICATION_CLASS (hw_application_parent_class)->startup (application);
@@ -509,6 +602,15 @@ hw_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
+  self->settings = hw_settings_new ();
+  if (self->settings != NULL)
+    {
+      apply_color_scheme (self);
+      g_signal_connect_object (self->settings, "changed::color-scheme",
+                               G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
+    }
 
   self->sigint_id = g_unix_signal_add (SIGINT, quit_signal_cb, self);
   self->sigterm_id = g_unix_signal_add (SIGTERM, quit_signal_cb, self);
@@ -543,6 +645,7 @@ hw_application_finalize (GObject *object)
 
   g_clear_object (&self->db);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   g_clear_object (&self->local_server);
   g_clear_pointer (&self->server, g_free);
   g_clear_pointer (&self->officer, g_free);

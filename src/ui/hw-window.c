@@ -11,6 +11,7 @@
 
 #include "hw-case-summary.h"
 #include "hw-session.h"
+#include "hw-settings.h"
 #include "hw-window.h"
 
 /* The main window: a sidebar of views (all cases, the unit's, the
@@ -61,6 +62,7 @@ struct _HwWindow
   AdwStatusPage        *error_page;
   GtkColumnView        *column_view;
 
+  GSettings            *settings;
   HwDb                 *db;
   HwSession            *session;
   GCancellable         *session_cancellable;
@@ -759,12 +761,32 @@ clear_db (HwWindow *self)
   g_clear_object (&self->db);
 }
 
+/* The size the officer left the window at, for next time. */
+static gboolean
+hw_window_close_request (GtkWindow *window)
+{
+  HwWindow *self = HW_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (hw_window_parent_class)->close_request (window);
+}
+
 static void
 hw_window_dispose (GObject *object)
 {
   HwWindow *self = (HwWindow *)object;
 
   clear_db (self);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_WINDOW);
 
@@ -816,6 +838,7 @@ hw_window_class_init (HwWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hw_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = hw_window_close_request;
   object_class->get_property = hw_window_get_property;
   object_class->set_property = hw_window_set_property;
 
@@ -880,6 +903,16 @@ hw_window_init (HwWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   load_style ();
+
+  self->settings = hw_settings_new ();
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (case_statuses); i++)
     {
