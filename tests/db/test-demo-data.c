@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "hw-demo-data.h"
+#include "hw-search-tokens.h"
 #include "hw-setup.h"
 #include "hw-test-cluster.h"
 
@@ -148,6 +149,61 @@ test_plausible (void)
   g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.abduction_case", NULL), ==, N_CASES);
 }
 
+/* Asserts that the client's lexemes of @text are the server's, and already
+ * in the order the server keeps them. */
+static void
+assert_tokens_as_server (HwDb       *db,
+                         const char *text)
+{
+  const char *fields[] = { text };
+  g_autofree char *client = hw_search_tokens_to_tsvector (fields, 1);
+  g_autoptr(HwDbResult) r = hw_test_query (db, "SELECT homeward.cjk_tokens_multi($1)::text, $2::tsvector::text",
+                                           text, client, NULL);
+
+  if (g_strcmp0 (hw_db_result_get_string (r, 0, 0), client) != 0)
+    g_test_message ("text: %s\nserver: %s\nclient: %s", text, hw_db_result_get_string (r, 0, 0), client);
+  g_assert_cmpstr (hw_db_result_get_string (r, 0, 0), ==, client);
+  g_assert_cmpstr (hw_db_result_get_string (r, 0, 1), ==, client);
+}
+
+/* The client's tokeniser against homeward.cjk_tokens_multi() on every
+ * character there is (lower-casing included), and on random mixtures of
+ * CJK, pinyin, digits and punctuation. */
+static void
+test_search_tokens (void)
+{
+  static const char * const pieces[] = {
+    "彭", "文", "乐", "〇", "\U00020000", "\U0003134F", "\uF900", "\u3400", "\u4DBF", "\u9FFF",
+    "Peng", "wen", "LÜ", "é", "ß", "ÿ", "Ā", "÷", "×", "Ω", "Я", "\u212A", "\u2160", "\u24B6",
+    "0", "138", "-", " ", "，", "。", "'", "\\", "\"", "\t", "\n", "_", "@", ":", "/",
+  };
+  g_autofree char *dbname = hw_test_cluster_new_database ("demo_t");
+  g_autofree char *conninfo = hw_test_cluster_conninfo (NULL, dbname);
+  g_autoptr(HwDb) db = hw_test_connect (conninfo);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261120);
+
+  /* Every character, 4096 at a time, each next to the ones around it. */
+  for (gunichar first = 1; first < 0x110000; first += 4096)
+    {
+      g_string_truncate (text, 0);
+      for (gunichar c = first; c < first + 4096 && c < 0x110000; c++)
+        if (c < 0xD800 || c > 0xDFFF)
+          g_string_append_unichar (text, c);
+      assert_tokens_as_server (db, text->str);
+    }
+
+  for (guint i = 0; i < 300; i++)
+    {
+      guint n = g_rand_int_range (rand, 1, 24);
+
+      g_string_truncate (text, 0);
+      for (guint j = 0; j < n; j++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      assert_tokens_as_server (db, text->str);
+    }
+}
+
 static void
 test_cancelled_leaves_nothing (void)
 {
@@ -179,6 +235,7 @@ main (int    argc,
 
   g_test_add_func ("/db/demo-data/deterministic", test_deterministic);
   g_test_add_func ("/db/demo-data/plausible", test_plausible);
+  g_test_add_func ("/db/demo-data/search-tokens", test_search_tokens);
   g_test_add_func ("/db/demo-data/cancelled", test_cancelled_leaves_nothing);
 
   ret = g_test_run ();
