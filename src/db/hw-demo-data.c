@@ -611,6 +611,7 @@ typedef struct
 
   /* progress */
   const char    *stage;
+  gint64         stage_started;
   double         work_done;
   double         work_total;
   double         row_weight;
@@ -988,11 +989,24 @@ report (Gen      *g,
   g->progress (g->stage, MIN (1.0, g->work_done / MAX (1.0, g->work_total)), g->progress_data);
 }
 
+/* How long the stage took, for G_MESSAGES_DEBUG=hw-demo-data (benchmarks). */
+static void
+end_stage (Gen *g)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (g->stage != NULL)
+    g_debug ("%s: %.1f s", g->stage, (now - g->stage_started) / (double) G_USEC_PER_SEC);
+  g->stage = NULL;
+  g->stage_started = now;
+}
+
 static void
 set_stage (Gen        *g,
            const char *stage,
            double      row_weight)
 {
+  end_stage (g);
   g->stage = stage;
   g->row_weight = row_weight;
   report (g, TRUE);
@@ -4926,6 +4940,7 @@ load (Gen         *g,
 
   g->work_done = g->work_total;
   report (g, TRUE);
+  end_stage (g);
 
   return TRUE;
 }
