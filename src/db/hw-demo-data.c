@@ -16,6 +16,7 @@
 #include "hw-db-result-private.h"
 #include "hw-demo-data.h"
 #include "hw-demo-image.h"
+#include "hw-search-tokens.h"
 
 /* Synthetic demo data: units, officers, children and their families, cases,
  * sightings with generated photos and repost groups, links, verification
@@ -40,13 +41,18 @@
  * writes only states the status rules allow, and writes ids itself (COPY
  * may set identity columns), so the foreign keys hold by construction.
  *
+ * The search columns, which triggers keep for ordinary writes (schema
+ * 0004), are written here too: their lexemes come from hw-search-tokens.c,
+ * the client's copy of homeward.cjk_tokens_multi(), fed the same fields as
+ * homeward.person_search() and the other per-table functions. Tokenising
+ * in plpgsql took the one backend that parses and stores every row a good
+ * third of its time; in C it takes the client a few microseconds a row.
+ *
  * For big loads the B-tree indexes of the bulk tables that back no
  * constraint are dropped and built again at the end of the transaction
  * (their definitions are read from the catalog, not repeated here). The
  * GIN indexes of the search columns stay: their entries go to the pending
- * lists, which a second connection merges meanwhile (see GinCleaner). The
- * generated search columns are computed by the server as usual; on one
- * core that tokenising is most of the time a big load takes.
+ * lists, which a second connection merges meanwhile (see GinCleaner).
  *
  * Ground truth: which sightings really are about which case is stored in
  * homeward.demo_ground_truth (created in the same transaction, readable by
@@ -608,6 +614,8 @@ typedef struct
   gboolean       row_start;
   GString       *tmp;
   GString       *tmp2;
+  HwSearchTokens *search;       /* the row's search column, field by field */
+  GString       *search_text;
 
   /* progress */
   const char    *stage;
@@ -1340,6 +1348,25 @@ f_array (Gen                *g,
       g_string_append_c (g->buf, '"');
     }
   g_string_append_c (g->buf, '}');
+}
+
+/* One field of the row's search column (see data/sql/0004). */
+static inline void
+search_add (Gen        *g,
+            const char *text)
+{
+  hw_search_tokens_add (g->search, text, -1);
+}
+
+/* The row's search column: the lexemes of the fields added since the last
+ * one, as a tsvector literal, escaped for COPY like any text. */
+static void
+f_search (Gen *g)
+{
+  g_string_truncate (g->search_text, 0);
+  hw_search_tokens_append_tsvector (g->search, g->search_text);
+  hw_search_tokens_reset (g->search);
+  f_text (g, g->search_text->str);
 }
 
 /* ---------------------------------------------------------------------------
@@ -2853,18 +2880,31 @@ append_address (GString        *s,
     }
 }
 
+/* The four name columns, and their share of the search column: each name,
+ * and surname and given name together, in characters and in pinyin. */
 static void
 f_name_columns (Gen        *g,
                 const Name *name)
 {
+  const Surname *surname = &surnames[name->surname];
+
   g_string_truncate (g->tmp, 0);
   append_given (g->tmp, name);
-  f_text (g, surnames[name->surname].zh);
+  f_text (g, surname->zh);
   f_text (g, g->tmp->str);
+  search_add (g, surname->zh);
+  search_add (g, g->tmp->str);
+  g_string_prepend (g->tmp, surname->zh);
+  search_add (g, g->tmp->str);
+
   g_string_truncate (g->tmp, 0);
   append_given_latin (g->tmp, name);
-  f_text (g, surnames[name->surname].latin);
+  f_text (g, surname->latin);
   f_text (g, g->tmp->str);
+  search_add (g, surname->latin);
+  search_add (g, g->tmp->str);
+  g_string_prepend (g->tmp, surname->latin);
+  search_add (g, g->tmp->str);
 }
 
 static gboolean
@@ -2876,7 +2916,8 @@ write_people (Gen     *g,
   set_stage (g, _("Writing children and relatives"), 0.6);
   if (!copy_begin (g, "COPY homeward.person (id, created_at, updated_at, kind, unit_id, family_name, "
                       "given_name, family_name_latin, given_name_latin, nicknames, sex, birth_date, "
-                      "birth_date_precision, distinguishing_marks, native_place, dialect) FROM STDIN", error))
+                      "birth_date_precision, distinguishing_marks, native_place, dialect, search) "
+                      "FROM STDIN", error))
     return FALSE;
 
   for (guint k = 0; k < g->n_cases; k++)
@@ -2895,6 +2936,8 @@ write_people (Gen     *g,
       f_name_columns (g, &cp.name);
       append_nicknames (&cp, nick, &n_nick);
       f_array (g, nick_ptrs, n_nick);
+      for (guint i = 0; i < n_nick; i++)
+        search_add (g, nick[i]);
       f_text (g, cp.male ? "male" : "female");
       f_date (g, truncate_day (cp.birth_day, cp.birth_precision));
       f_text (g, precision_names[cp.birth_precision]);
@@ -2909,11 +2952,14 @@ write_people (Gen     *g,
               g_string_append (g->tmp, marks[cp.mark[1]]);
             }
           f_text (g, g->tmp->str);
+          search_add (g, g->tmp->str);
         }
       g_string_truncate (g->tmp, 0);
       append_place_text (g->tmp, &places[cp.native_place], NULL);
       f_text (g, g->tmp->str);
+      search_add (g, g->tmp->str);
       f_text (g, cp.age >= 3 ? places[cp.native_place].dialect : NULL);
+      f_search (g);
       if (!row_end (g, error))
         return FALSE;
     }
@@ -2942,7 +2988,9 @@ write_people (Gen     *g,
           g_string_truncate (g->tmp, 0);
           append_place_text (g->tmp, &places[cp.native_place], NULL);
           f_text (g, g->tmp->str);
+          search_add (g, g->tmp->str);
           f_text (g, places[cp.native_place].dialect);
+          f_search (g);
           if (!row_end (g, error))
             return FALSE;
         }
@@ -2975,6 +3023,16 @@ write_people (Gen     *g,
           g_string_append_c (g->tmp, g_ascii_toupper (given->latin[0]));
           g_string_append (g->tmp, given->latin + 1);
           f_text (g, g->tmp->str);
+
+          search_add (g, shelter_names[shelter][0]);
+          search_add (g, given->zh);
+          search_add (g, shelter_names[shelter][1]);
+          search_add (g, g->tmp->str);
+          g_string_prepend (g->tmp, shelter_names[shelter][1]);
+          search_add (g, g->tmp->str);
+          g_string_assign (g->tmp, shelter_names[shelter][0]);
+          g_string_append (g->tmp, given->zh);
+          search_add (g, g->tmp->str);
         }
       else
         {
@@ -2984,6 +3042,7 @@ write_people (Gen     *g,
           f_null (g);
         }
       f_array (g, &nick, 1);
+      search_add (g, nick);
       f_text (g, fc->male ? "male" : "female");
       f_date (g, truncate_day (local_day (fc->found_at) - (gint64) age * 365, PRECISION_YEAR));
       f_text (g, "year");
@@ -2993,11 +3052,13 @@ write_people (Gen     *g,
 
           plan_case (g, (guint) fc->k, &cp);
           f_text (g, cp.n_marks > 0 ? marks[cp.mark[0]] : NULL);
+          search_add (g, cp.n_marks > 0 ? marks[cp.mark[0]] : NULL);
         }
       else
         f_null (g);
       f_null (g);
       f_null (g);
+      f_search (g);
       if (!row_end (g, error))
         return FALSE;
     }
@@ -3015,7 +3076,7 @@ write_cases (Gen     *g,
   if (!copy_begin (g, "COPY homeward.abduction_case (id, created_at, updated_at, case_number, child_id, "
                       "abducted_at, abducted_at_precision, place_text, region_code, latitude, longitude, "
                       "circumstances, status, status_reason, status_changed_at, priority, "
-                      "assigned_officer_id, unit_id) FROM STDIN", error))
+                      "assigned_officer_id, unit_id, search) FROM STDIN", error))
     return FALSE;
 
   for (guint k = 0; k < g->n_cases; k++)
@@ -3030,24 +3091,27 @@ write_cases (Gen     *g,
       f_int (g, cp.id);
       f_time (g, cp.reported_at);
       f_time (g, MAX (cp.reported_at, cp.status_changed_at));
-      col (g);
-      g_string_append (g->buf, units[cp.unit].code);
-      g_string_append_c (g->buf, '-');
-      append_int (g->buf, year);
-      g_string_append_c (g->buf, '-');
-      append_padded (g->buf, ++serial[cp.unit * 64 + CLAMP (year - 2000, 0, 63)], 4);
+      g_string_assign (g->tmp, units[cp.unit].code);
+      g_string_append_c (g->tmp, '-');
+      append_int (g->tmp, year);
+      g_string_append_c (g->tmp, '-');
+      append_padded (g->tmp, ++serial[cp.unit * 64 + CLAMP (year - 2000, 0, 63)], 4);
+      f_text (g, g->tmp->str);
+      search_add (g, g->tmp->str);
       f_int (g, g->person_base + k);
       f_time (g, cp.abducted_at);
       f_text (g, precision_names[cp.abducted_precision]);
       g_string_truncate (g->tmp, 0);
       append_place_text (g->tmp, &places[cp.place], case_spots[cp.spot]);
       f_text (g, g->tmp->str);
+      search_add (g, g->tmp->str);
       f_text (g, places[cp.place].code);
       f_double (g, "%.6f", cp.lat);
       f_double (g, "%.6f", cp.lon);
       g_string_truncate (g->tmp, 0);
       append_circumstances (g->tmp, &cp);
       f_text (g, g->tmp->str);
+      search_add (g, g->tmp->str);
       f_text (g, case_status_names[cp.status]);
       if (cp.status == CASE_COLD)
         reason = cold_reasons[cp.reason % G_N_ELEMENTS (cold_reasons)];
@@ -3059,6 +3123,7 @@ write_cases (Gen     *g,
       f_text (g, priority_names[cp.priority]);
       f_id (g, cp.officer != G_MAXUINT ? officer_at (g, cp.officer)->id : 0);
       f_int (g, g->unit_id[cp.unit]);
+      f_search (g);
       if (!row_end (g, error))
         return FALSE;
     }
@@ -3073,7 +3138,7 @@ write_families (Gen     *g,
   set_stage (g, _("Writing families"), 0.4);
   if (!copy_begin (g, "COPY homeward.family_member (id, created_at, updated_at, case_id, person_id, "
                       "relationship, phone, address, dna_given, consent_contact, consent_dna, "
-                      "consent_publish) FROM STDIN", error))
+                      "consent_publish, search) FROM STDIN", error))
     return FALSE;
 
   for (guint k = 0; k < g->n_cases; k++)
@@ -3085,6 +3150,7 @@ write_families (Gen     *g,
         {
           Relative rel;
           Rng phone_rng;
+          const char *phone;
 
           plan_relative (g, &cp, i, &rel);
           phone_rng = rng_for (g->seed, S_FAMILY, G_GUINT64_CONSTANT (1) << 36 | rel.phone_seed);
@@ -3096,14 +3162,19 @@ write_families (Gen     *g,
           f_text (g, relationship_names[cp.rel[i]]);
           g_string_truncate (g->tmp, 0);
           append_phone (g->tmp, &phone_rng);
-          f_text (g, cp.rel[i] == REL_SIBLING && rng_chance (&phone_rng, 0.6) ? NULL : g->tmp->str);
+          phone = cp.rel[i] == REL_SIBLING && rng_chance (&phone_rng, 0.6) ? NULL : g->tmp->str;
+          f_text (g, phone);
+          search_add (g, phone);
+          hw_search_tokens_add_phone_digits (g->search, phone);
           g_string_truncate (g->tmp, 0);
           append_address (g->tmp, &cp, &rel);
           f_text (g, g->tmp->str);
+          search_add (g, g->tmp->str);
           f_bool (g, cp.dna_given[i]);
           f_bool (g, rel.consent_contact);
           f_bool (g, cp.dna_given[i]);
           f_bool (g, rel.consent_publish);
+          f_search (g);
           if (!row_end (g, error))
             return FALSE;
         }
@@ -3359,7 +3430,8 @@ write_sightings (Gen     *g,
                       "reporter_name, reporter_contact, reporter_anonymous, observed_at, place_text, "
                       "region_code, latitude, longitude, description, apparent_age_min, apparent_age_max, "
                       "apparent_sex, context, status, status_reason, status_changed_at, priority, "
-                      "triage_deadline, assigned_officer_id, unit_id, repost_group_id) FROM STDIN", error))
+                      "triage_deadline, assigned_officer_id, unit_id, repost_group_id, search) FROM STDIN",
+                  error))
     return FALSE;
 
   for (guint j = 0; j < g->n_sightings; j++)
@@ -3373,6 +3445,7 @@ write_sightings (Gen     *g,
       guint64 uid = 1000000000 + rng_below (&rng, 2000000000);
       gboolean anonymous = FALSE;
       guint reason;
+      gsize source_ref;
 
       sighting_row (g, j, &row);
       year = year_of (row.received_at);
@@ -3384,8 +3457,9 @@ write_sightings (Gen     *g,
       f_time (g, row.received_at);
       f_text (g, channel_names[row.channel]);
 
-      /* source reference: unique per channel */
+      /* source reference: unique per channel; nothing in it needs escaping */
       col (g);
+      source_ref = g->buf->len;
       switch (row.channel)
         {
         case CH_HOTLINE:
@@ -3418,6 +3492,7 @@ write_sightings (Gen     *g,
           append_padded (g->buf, ++*counter, 6);
           break;
         }
+      hw_search_tokens_add (g->search, g->buf->str + source_ref, g->buf->len - source_ref);
 
       /* reporter */
       g_string_truncate (g->tmp, 0);
@@ -3462,11 +3537,15 @@ write_sightings (Gen     *g,
       f_text (g, g->tmp->len > 0 ? g->tmp->str : NULL);
       f_text (g, g->tmp2->len > 0 ? g->tmp2->str : NULL);
       f_bool (g, anonymous);
+      search_add (g, g->tmp->len > 0 ? g->tmp->str : NULL);
+      search_add (g, g->tmp2->len > 0 ? g->tmp2->str : NULL);
+      hw_search_tokens_add_phone_digits (g->search, g->tmp2->len > 0 ? g->tmp2->str : NULL);
 
       f_time (g, row.observed_at);
       g_string_truncate (g->tmp, 0);
       append_place_text (g->tmp, &places[row.content.place], sighting_spots[row.content.spot]);
       f_text (g, g->tmp->str);
+      search_add (g, g->tmp->str);
       f_text (g, places[row.content.place].code);
       f_double (g, "%.6f", row.content.lat);
       f_double (g, "%.6f", row.content.lon);
@@ -3485,6 +3564,7 @@ write_sightings (Gen     *g,
         }
       append_description (g->tmp, &row.content, row.basic.channel);
       f_text (g, g->tmp->str);
+      search_add (g, g->tmp->str);
       f_int (g, row.content.age_min);
       f_int (g, row.content.age_max);
       f_text (g, row.content.sex == 0 ? "male" : row.content.sex == 1 ? "female" : "unknown");
@@ -3506,6 +3586,7 @@ write_sightings (Gen     *g,
       f_id (g, row.officer != G_MAXUINT ? officer_at (g, row.officer)->id : 0);
       f_int (g, g->unit_id[row.unit]);
       f_id (g, g->group_of[j] >= 0 ? g->group_base + g->group_of[j] : 0);
+      f_search (g);
       if (!row_end (g, error))
         return FALSE;
     }
@@ -4693,6 +4774,9 @@ gen_free (Gen *g)
     g_string_free (g->tmp, TRUE);
   if (g->tmp2 != NULL)
     g_string_free (g->tmp2, TRUE);
+  g_clear_pointer (&g->search, hw_search_tokens_free);
+  if (g->search_text != NULL)
+    g_string_free (g->search_text, TRUE);
   g_clear_object (&g->cancellable);
   g_free (g);
 }
@@ -4730,6 +4814,8 @@ gen_new (guint64       seed,
   g->buf = g_string_sized_new (COPY_BUFFER_SIZE + 256 * 1024);
   g->tmp = g_string_sized_new (1024);
   g->tmp2 = g_string_sized_new (256);
+  g->search = hw_search_tokens_new ();
+  g->search_text = g_string_sized_new (4096);
   g->officers = g_ptr_array_new_with_free_func (officer_free);
   g->groups = g_array_new (FALSE, FALSE, sizeof (Group));
   g->links = g_array_new (FALSE, FALSE, sizeof (Link));

@@ -448,6 +448,94 @@ test_search (Fixture       *fixture,
   g_assert_cmpint (hw_test_query_int (fixture->officer_a, search, "耳后", NULL), ==, 2);
 }
 
+/* The search columns are kept by triggers (data/sql/0004): what officers
+ * write is found, whatever they put in the column itself, and the column
+ * stays out of the audit log. */
+static void
+test_search_kept (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *person = "SELECT count(*) FROM homeward.person WHERE search @@ homeward.cjk_query($1)";
+  const char *sighting = "SELECT count(*) FROM homeward.sighting WHERE search @@ homeward.cjk_query($1)";
+  const char *family = "SELECT count(*) FROM homeward.family_member WHERE search @@ homeward.cjk_query($1)";
+  const char *finds_case = "SELECT count(*) FROM homeward.search_cases($1) AS s(id) WHERE id = $2";
+  const char *mismatches[] = {
+    "SELECT count(*) FROM homeward.person WHERE search IS DISTINCT FROM homeward.person_search("
+    "family_name, given_name, family_name_latin, given_name_latin, distinguishing_marks, native_place, nicknames)",
+    "SELECT count(*) FROM homeward.abduction_case WHERE search IS DISTINCT FROM homeward.abduction_case_search("
+    "case_number, place_text, circumstances)",
+    "SELECT count(*) FROM homeward.family_member WHERE search IS DISTINCT FROM homeward.family_member_search("
+    "phone, address)",
+    "SELECT count(*) FROM homeward.sighting WHERE search IS DISTINCT FROM homeward.sighting_search("
+    "description, place_text, source_ref, reporter_name, reporter_contact)",
+  };
+  g_autoptr(HwDbResult) renamed = NULL;
+  g_autoptr(HwDbResult) forged = NULL;
+  g_autoptr(HwDbResult) reported = NULL;
+  g_autoptr(HwDbResult) described = NULL;
+  g_autoptr(HwDbResult) rephoned = NULL;
+  g_autoptr(HwDbResult) pinyin = NULL;
+
+  /* A renamed child is found by the new name only. */
+  renamed = hw_test_query (fixture->officer_a,
+                           "UPDATE homeward.person SET given_name = '文静' "
+                           "WHERE id = (SELECT child_id FROM homeward.abduction_case WHERE id = $1)",
+                           fixture->case_a, NULL);
+  g_assert_cmpint (hw_db_result_get_affected (renamed), ==, 1);
+  g_assert_cmpint (hw_test_query_int (fixture->officer_a, person, "彭文静", NULL), ==, 1);
+  g_assert_cmpint (hw_test_query_int (fixture->officer_a, person, "文乐", NULL), ==, 0);
+  g_assert_cmpint (hw_test_query_int (fixture->officer_b, finds_case, "文静", fixture->case_a, NULL), ==, 1);
+
+  /* An update of another column recomputes too, from the names. */
+  pinyin = hw_test_query (fixture->officer_a,
+                          "UPDATE homeward.person SET family_name_latin = 'Peng', given_name_latin = 'Wenjing' "
+                          "WHERE id = (SELECT child_id FROM homeward.abduction_case WHERE id = $1)",
+                          fixture->case_a, NULL);
+  g_assert_cmpint (hw_test_query_int (fixture->officer_a, person, "pengwenjing", NULL), ==, 1);
+  g_assert_cmpint (hw_test_query_int (fixture->officer_a, person, "wenj", NULL), ==, 1);
+
+  /* Writing the column itself changes nothing. */
+  forged = hw_test_query (fixture->officer_a,
+                          "UPDATE homeward.person SET search = 'forged'::tsvector "
+                          "WHERE id = (SELECT child_id FROM homeward.abduction_case WHERE id = $1)",
+                          fixture->case_a, NULL);
+  g_assert_cmpint (hw_db_result_get_affected (forged), ==, 1);
+  g_assert_cmpint (hw_test_query_int (fixture->officer_a, person, "forged", NULL), ==, 0);
+  g_assert_cmpint (hw_test_query_int (fixture->officer_a, person, "文静", NULL), ==, 1);
+
+  reported = hw_test_query (fixture->officer_b,
+                            "INSERT INTO homeward.sighting (channel, description, place_text, reporter_contact, search) "
+                            "VALUES ('hotline', '在火车站看到一个男孩在乞讨', '广州市', '138-0013-8000', 'forged') "
+                            "RETURNING id", NULL);
+  g_assert_cmpint (hw_test_query_int (fixture->officer_a, sighting, "乞讨", NULL), ==, 1);
+  g_assert_cmpint (hw_test_query_int (fixture->officer_a, sighting, "13800138000", NULL), ==, 1);
+  g_assert_cmpint (hw_test_query_int (fixture->officer_a, sighting, "138 0013", NULL), ==, 1);
+  g_assert_cmpint (hw_test_query_int (fixture->officer_a, sighting, "forged", NULL), ==, 0);
+
+  /* A case's circumstances, a relative's new phone number. */
+  described = hw_test_query (fixture->officer_a,
+                             "UPDATE homeward.abduction_case SET circumstances = '在菜市场走失' WHERE id = $1",
+                             fixture->case_a, NULL);
+  g_assert_cmpint (hw_test_query_int (fixture->officer_b, finds_case, "菜市场", fixture->case_a, NULL), ==, 1);
+  rephoned = hw_test_query (fixture->officer_a,
+                            "UPDATE homeward.family_member SET phone = '139-1111-2222' WHERE case_id = $1",
+                            fixture->case_a, NULL);
+  g_assert_cmpint (hw_test_query_int (fixture->officer_a, family, "13911112222", NULL), ==, 1);
+  g_assert_cmpint (hw_test_query_int (fixture->officer_a, family, "13800138000", NULL), ==, 0);
+
+  /* Every row holds what its table's function computes. */
+  for (guint i = 0; i < G_N_ELEMENTS (mismatches); i++)
+    g_assert_cmpint (hw_test_query_int (fixture->super, mismatches[i], NULL), ==, 0);
+
+  /* The audit log has the officers' writes, not the lexemes. */
+  g_assert_cmpint (hw_test_query_int (fixture->super,
+                                      "SELECT count(*) FROM homeward.audit_log "
+                                      "WHERE new_row ? 'search' OR old_row ? 'search'", NULL), ==, 0);
+  g_assert_cmpint (hw_test_query_int (fixture->super,
+                                      "SELECT count(*) FROM homeward.audit_log WHERE table_name = 'person' "
+                                      "AND new_row->>'given_name' = '文静'", NULL), >=, 1);
+}
+
 typedef struct
 {
   char *payload;
@@ -512,6 +600,7 @@ main (int    argc,
   ADD ("/db/schema/row-level-security", test_row_level_security);
   ADD ("/db/schema/two-person-signoff", test_two_person_signoff);
   ADD ("/db/schema/search", test_search);
+  ADD ("/db/schema/search-kept", test_search_kept);
   ADD ("/db/schema/notify-payload", test_notify_payload);
 #undef ADD
 
