@@ -335,6 +335,29 @@ eq "no token -> no rows" off_a1 $DB "SELECT count(*) FROM homeward.person WHERE 
 out=$(q $S $DB "SET enable_seqscan = off; EXPLAIN (COSTS OFF) SELECT id FROM homeward.person WHERE search @@ homeward.cjk_query('文乐')")
 if grep -q "Bitmap Index Scan on person_search_idx" <<<"$out"; then pass "GIN index is usable"; else bad "GIN index is usable" "$out"; fi
 
+echo "# case list keys and search_cases"
+eq "every case has list keys, child's pinyin as name key" adm $DB \
+   "SELECT count(*) FILTER (WHERE k.case_id IS NULL) || ',' || max(k.child_name_key) FILTER (WHERE c.case_number = 'SZ-2008-0142')
+      FROM homeward.abduction_case c LEFT JOIN homeward.case_list_key k ON k.case_id = c.id" "0,peng wenle"
+before=$(q adm $DB "SELECT last_activity_at FROM homeward.case_list_key k JOIN homeward.abduction_case c ON c.id = k.case_id WHERE c.case_number = 'SZ-2008-0142'")
+ok "a contact entry on the case" off_a1 $DB "
+  INSERT INTO homeward.contact_event (case_id, channel, summary)
+  SELECT id, 'phone', '电话回访' FROM homeward.abduction_case WHERE case_number = 'SZ-2008-0142'"
+eq "... is the case's last activity" adm $DB \
+   "SELECT last_activity_at > '$before' FROM homeward.case_list_key k JOIN homeward.abduction_case c ON c.id = k.case_id WHERE c.case_number = 'SZ-2008-0142'" t
+eq "officers cannot write list keys" off_a1 $DB \
+   "SELECT has_table_privilege('homeward.case_list_key', 'UPDATE')::text || has_table_privilege('homeward.case_list_key', 'INSERT')::text" "falsefalse"
+eq "search_cases: child's name, any unit" off_a1 $DB \
+   "SELECT string_agg(c.case_number, ',' ORDER BY c.case_number) FROM homeward.abduction_case c WHERE c.id IN (SELECT homeward.search_cases('李娜'))" "GZ-2009-0007"
+eq "search_cases: own unit's family phone" off_a1 $DB \
+   "SELECT string_agg(c.case_number, ',') FROM homeward.abduction_case c WHERE c.id IN (SELECT homeward.search_cases('13800138'))" "SZ-2008-0142"
+eq "search_cases: another unit's family phone tells nothing" off_a1 $DB \
+   "SELECT count(*) FROM homeward.search_cases('1391234')" 0
+eq "search_cases: the other unit finds its own" off_b1 $DB \
+   "SELECT string_agg(c.case_number, ',') FROM homeward.abduction_case c WHERE c.id IN (SELECT homeward.search_cases('1391234'))" "GZ-2009-0007"
+eq "search_cases: relative's name, own unit only" off_b1 $DB \
+   "SELECT count(*) FROM homeward.search_cases('高峰')" 0
+
 echo "# notify and change log"
 out=$(printf 'LISTEN homeward;\nUPDATE homeward.sighting SET priority = %s WHERE source_ref = %s;\nSELECT 1;\n' "'high'" "'call-0001'" |
       "${PSQL[@]}" -q -U off_a1 -d $DB 2>&1)
@@ -343,7 +366,9 @@ if grep -q "payload \"sighting:$id\"" <<<"$out"; then pass "NOTIFY payload table
 eq "change_log row for that update" off_a1 $DB \
    "SELECT table_name || ':' || row_id || ':' || version || ':' || action FROM homeward.change_log ORDER BY id DESC LIMIT 1" "sighting:$id:UPDATE"
 eq "change_log covers every audited row" adm $DB \
-   "SELECT (SELECT count(*) FROM homeward.change_log) = (SELECT count(*) FROM homeward.audit_log)" t
+   "SELECT (SELECT count(*) FROM homeward.change_log WHERE table_name <> 'case_list_key') = (SELECT count(*) FROM homeward.audit_log)" t
+eq "case list keys changed too (derived, not audited)" adm $DB \
+   "SELECT count(*) > 0 FROM homeward.change_log WHERE table_name = 'case_list_key'" t
 eq "triage deadline recomputed on priority change" off_a1 $DB \
    "SELECT to_char(triage_deadline AT TIME ZONE 'UTC', 'DD HH24') FROM homeward.sighting $SIGHT" "01 20"
 
