@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "hw-case-list-model.h"
 #include "hw-case-summary.h"
 
@@ -928,7 +926,6 @@ finish_rebase (HwCaseListModel *self)
   g_array_unref (self->boundaries);
   self->boundaries = g_steal_pointer (&self->rebase_boundaries);
   reset_pages (self, new_n);
-  memcpy (self->page_state, loaded, MAX (1, self->n_pages));
   for (guint p = 0; p < self->n_pages; p++)
     self->page_state[p] = loaded[p] ? PAGE_LOADED : PAGE_NONE;
   g_free (loaded);
@@ -978,14 +975,6 @@ rebase_page_cb (GObject      *object,
     finish_rebase (self);
 }
 
-static int
-compare_touch_desc (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  return compare_touch (a, b, user_data);
-}
-
 static void
 rebase_boundaries_cb (GObject      *object,
                       GAsyncResult *result,
@@ -1019,7 +1008,7 @@ rebase_boundaries_cb (GObject      *object,
   for (guint p = 0; p < self->n_pages; p++)
     if (self->page_state[p] == PAGE_LOADED)
       g_array_append_val (pages, p);
-  g_array_sort_with_data (pages, compare_touch_desc, self);
+  g_array_sort_with_data (pages, compare_touch, self);
   g_array_set_size (pages, MIN (pages->len, REBASE_PAGES));
 
   self->rebase_pending = 1;
