@@ -1,0 +1,180 @@
+/* hw-case.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define HW_CASE_NO_TIME G_MININT64
+
+/* What an officer edits on a case page: the child's person record and the
+ * abduction. Every field is text, as the form shows and takes it, so that a
+ * form, a comparison and a conflict dialog treat all fields alike. */
+typedef enum
+{
+  HW_CASE_FIELD_FAMILY_NAME,
+  HW_CASE_FIELD_GIVEN_NAME,
+  HW_CASE_FIELD_FAMILY_NAME_LATIN,
+  HW_CASE_FIELD_GIVEN_NAME_LATIN,
+  HW_CASE_FIELD_NICKNAMES,      /* "小军, 军军" */
+  HW_CASE_FIELD_SEX,            /* "male", "female", "unknown" */
+  HW_CASE_FIELD_BIRTH_DATE,     /* "2008", "2008-03" or "2008-03-14": the precision is the form */
+  HW_CASE_FIELD_MARKS,
+  HW_CASE_FIELD_NATIVE_PLACE,
+  HW_CASE_FIELD_DIALECT,
+  HW_CASE_FIELD_ABDUCTED_AT,    /* as the birth date, or "2008-03-14 15:30" (local time) */
+  HW_CASE_FIELD_PLACE,
+  HW_CASE_FIELD_REGION_CODE,    /* six digits */
+  HW_CASE_FIELD_LATITUDE,
+  HW_CASE_FIELD_LONGITUDE,
+  HW_CASE_FIELD_CIRCUMSTANCES,
+  HW_CASE_N_FIELDS
+} HwCaseField;
+
+/* One case with its child, as read from the database. The fields are never
+ * NULL ("" when not recorded). */
+typedef struct
+{
+  gint64    id;                 /* 0 for a case not saved yet */
+  gint64    version;
+  gint64    child_id;
+  gint64    child_version;
+  gint64    unit_id;
+  char     *case_number;
+  char     *status;
+  char     *status_reason;
+  char     *priority;
+  char     *unit_code;
+  char     *unit_name;
+  char     *officer_name;       /* the assigned officer */
+  gint64    status_changed_at;  /* Unix time, or HW_CASE_NO_TIME */
+  gint64    created_at;
+  gint64    updated_at;
+  gboolean  has_signed_reunion;
+  char     *fields[HW_CASE_N_FIELDS];
+} HwCase;
+
+/* A relative of the child, on one case. */
+typedef struct
+{
+  gint64    id;
+  char     *relationship;       /* "mother", "father", … */
+  char     *name;
+  char     *name_latin;
+  char     *phone;
+  char     *address;
+  gboolean  dna_given;
+  gboolean  consent_contact;
+  gboolean  consent_dna;
+  gboolean  consent_publish;
+} HwFamilyMember;
+
+/* An entry of the family contact log. */
+typedef struct
+{
+  gint64  id;
+  gint64  occurred_at;          /* Unix time */
+  char   *channel;              /* "phone", "visit", "message", "video", "letter" */
+  char   *officer_name;
+  char   *member_name;          /* the relative contacted, or "" */
+  char   *member_relationship;  /* or "" */
+  char   *summary;
+  char   *outcome;
+  char   *next_step;
+} HwContactEvent;
+
+/* A photo of the case: its stored thumbnail (JPEG), not the original. */
+typedef struct
+{
+  gint64  id;
+  GBytes *thumbnail;            /* or NULL */
+  int     width;
+  int     height;
+  gint64  taken_at;             /* Unix time, or HW_CASE_NO_TIME */
+} HwCasePhoto;
+
+/* One entry of the audit log about the case, its child, family or contacts. */
+typedef struct
+{
+  gint64  id;
+  char   *table_name;           /* "abduction_case", "person", "family_member", … */
+  char   *action;               /* "INSERT", "UPDATE", "DELETE" */
+  gint64  at;                   /* Unix time */
+  char   *who;                  /* the officer's name, or the database role */
+  char  **columns;              /* the columns an UPDATE changed (without bookkeeping ones) */
+  char   *old_status;
+  char   *new_status;
+  char   *status_reason;
+} HwCaseChange;
+
+/* A status change the rules allow (homeward.case_status_transition). */
+typedef struct
+{
+  char     *from_status;
+  char     *to_status;
+  gboolean  needs_reason;
+  gboolean  needs_supervisor;
+} HwCaseTransition;
+
+#define HW_TYPE_CASE (hw_case_get_type ())
+
+GType        hw_case_get_type                (void) G_GNUC_CONST;
+HwCase      *hw_case_new                     (void);
+HwCase      *hw_case_copy                    (const HwCase     *self);
+void         hw_case_free                    (HwCase           *self);
+const char  *hw_case_get_field               (const HwCase     *self,
+                                              HwCaseField       field);
+void         hw_case_set_field               (HwCase           *self,
+                                              HwCaseField       field,
+                                              const char       *value);
+gboolean     hw_case_field_equal             (const HwCase     *a,
+                                              const HwCase     *b,
+                                              HwCaseField       field);
+gboolean     hw_case_fields_equal            (const HwCase     *a,
+                                              const HwCase     *b);
+char        *hw_case_dup_child_name          (const HwCase     *self);
+char        *hw_case_dup_child_name_latin    (const HwCase     *self);
+char        *hw_case_check_field             (const HwCase     *self,
+                                              HwCaseField       field,
+                                              GDateTime        *now);
+gboolean     hw_case_is_valid                (const HwCase     *self,
+                                              GDateTime        *now);
+
+const char  *hw_case_field_get_label         (HwCaseField       field);
+char        *hw_case_field_format            (const HwCase     *self,
+                                              HwCaseField       field);
+const char  *hw_case_column_to_label         (const char       *table_name,
+                                              const char       *column);
+
+gboolean     hw_case_parse_date              (const char       *text,
+                                              gboolean          with_time,
+                                              GDateTime       **time,
+                                              const char      **precision);
+char        *hw_case_format_date_field       (GDateTime        *time,
+                                              const char       *precision,
+                                              gboolean          with_time);
+char       **hw_case_split_nicknames         (const char       *text);
+
+const char  *hw_case_sex_to_label            (const char       *sex);
+const char  *hw_case_relationship_to_label   (const char       *relationship);
+const char  *hw_case_channel_to_label        (const char       *channel);
+const char  *hw_case_priority_to_label       (const char       *priority);
+
+void         hw_family_member_free           (HwFamilyMember   *member);
+void         hw_contact_event_free           (HwContactEvent   *event);
+void         hw_case_photo_free              (HwCasePhoto      *photo);
+void         hw_case_change_free             (HwCaseChange     *change);
+void         hw_case_transition_free         (HwCaseTransition *transition);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCase, hw_case_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwFamilyMember, hw_family_member_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwContactEvent, hw_contact_event_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCasePhoto, hw_case_photo_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCaseChange, hw_case_change_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCaseTransition, hw_case_transition_free)
+
+G_END_DECLS

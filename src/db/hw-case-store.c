@@ -1,0 +1,1345 @@
+/* hw-case-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hw-case-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "hw-case-store.h"
+
+/* Reads and writes one case and what hangs on it, for the case page.
+ *
+ * The queries live in data/queries/case/ (compiled into the GResource) and
+ * take every value as a bound parameter. They run on the session's
+ * connection, which the case list shares: a query here is one statement,
+ * never a BEGIN … COMMIT spread over several, which other queries could
+ * interleave with. Saving a case and its child is therefore one statement
+ * with data-modifying CTEs, and optimistic locking is a version check inside
+ * it (data/sql/case/save-case.sql).
+ *
+ * Row-level security decides what the officer sees; the store only tells
+ * the page what was withheld (another unit's family, the supervisors' audit
+ * log) so that it can say so rather than show nothing. */
+
+#define SQL_PATH "/io/github/homeward/Homeward/queries/case/"
+
+/* Two officers recording a case at the same moment compute the same number;
+ * the second tries again with the next one. */
+#define CREATE_ATTEMPTS 5
+
+struct _HwCaseStore
+{
+  GObject    parent_instance;
+
+  HwSession *session;
+  GPtrArray *transitions;   /* HwCaseTransition, once read */
+};
+
+G_DEFINE_FINAL_TYPE (HwCaseStore, hw_case_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (hw-case-store-error-quark, hw_case_store_error)
+
+/* Queries */
+
+static const char *
+get_query (const char *name)
+{
+  static GHashTable *queries;
+  GBytes *bytes;
+
+  /* The main thread only: queries are sent from the main loop. */
+  if (queries == NULL)
+    queries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+
+  if (!(bytes = g_hash_table_lookup (queries, name)))
+    {
+      g_autofree char *path = g_strconcat (SQL_PATH, name, ".sql", NULL);
+      g_autoptr(GError) error = NULL;
+
+      /* The queries are compiled in: a missing one is a bug. */
+      if (!(bytes = g_resources_lookup_data (path, 0, &error)))
+        g_error ("Query %s is missing: %s", path, error->message);
+
+      g_hash_table_insert (queries, g_strdup (name), bytes);
+    }
+
+  /* GResource data is NUL-terminated. */
+  return g_bytes_get_data (bytes, NULL);
+}
+
+static HwDb *
+get_db (HwCaseStore *self)
+{
+  return hw_session_get_db (self->session);
+}
+
+static void
+query_async (HwCaseStore         *self,
+             const char          *name,
+             GPtrArray           *params,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  hw_db_query_async (get_db (self), get_query (name),
+                     params != NULL ? (const char * const *) params->pdata : NULL,
+                     params != NULL ? params->len : 0,
+                     cancellable, callback, user_data);
+}
+
+/* Reading results */
+
+static const char *
+cell (HwDbResult *result,
+      guint       row,
+      const char *column)
+{
+  int index = hw_db_result_get_column (result, column);
+
+  g_assert (index >= 0);
+
+  return hw_db_result_get_string (result, row, (guint) index);
+}
+
+static char *
+dup_cell (HwDbResult *result,
+          guint       row,
+          const char *column)
+{
+  const char *value = cell (result, row, column);
+
+  return g_strdup (value != NULL ? value : "");
+}
+
+static gint64
+int_cell (HwDbResult *result,
+          guint       row,
+          const char *column,
+          gint64      fallback)
+{
+  const char *value = cell (result, row, column);
+
+  return value != NULL ? g_ascii_strtoll (value, NULL, 10) : fallback;
+}
+
+static gboolean
+bool_cell (HwDbResult *result,
+           guint       row,
+           const char *column)
+{
+  const char *value = cell (result, row, column);
+
+  return value != NULL && value[0] == 't';
+}
+
+static GBytes *
+hex_cell (HwDbResult *result,
+          guint       row,
+          const char *column)
+{
+  const char *hex = cell (result, row, column);
+  gsize length;
+  guint8 *data;
+
+  if (hex == NULL)
+    return NULL;
+
+  length = strlen (hex) / 2;
+  data = g_malloc (MAX (length, 1));
+  for (gsize i = 0; i < length; i++)
+    data[i] = (guint8) (g_ascii_xdigit_value (hex[2 * i]) << 4 | g_ascii_xdigit_value (hex[2 * i + 1]));
+
+  return g_bytes_new_take (data, length);
+}
+
+/* "2008-03-14" of precision "month" reads "2008-03" in a form. */
+static char *
+birth_date_field (const char *date,
+                  const char *precision)
+{
+  if (date == NULL)
+    return g_strdup ("");
+  if (g_strcmp0 (precision, "year") == 0)
+    return g_strndup (date, 4);
+  if (g_strcmp0 (precision, "month") == 0)
+    return g_strndup (date, 7);
+
+  return g_strdup (date);
+}
+
+static HwCase *
+case_from_result (HwDbResult *result,
+                  guint       row)
+{
+  HwCase *kase = hw_case_new ();
+  const char *abducted = cell (result, row, "abducted_at");
+  g_autofree char *nicknames = NULL;
+
+  kase->id = int_cell (result, row, "id", 0);
+  kase->version = int_cell (result, row, "version", 0);
+  kase->child_id = int_cell (result, row, "child_id", 0);
+  kase->child_version = int_cell (result, row, "child_version", 0);
+  kase->unit_id = int_cell (result, row, "unit_id", 0);
+  g_free (kase->case_number);
+  kase->case_number = dup_cell (result, row, "case_number");
+  g_free (kase->status);
+  kase->status = dup_cell (result, row, "status");
+  g_free (kase->status_reason);
+  kase->status_reason = dup_cell (result, row, "status_reason");
+  g_free (kase->priority);
+  kase->priority = dup_cell (result, row, "priority");
+  g_free (kase->unit_code);
+  kase->unit_code = dup_cell (result, row, "unit_code");
+  g_free (kase->unit_name);
+  kase->unit_name = dup_cell (result, row, "unit_name");
+  g_free (kase->officer_name);
+  kase->officer_name = dup_cell (result, row, "officer_name");
+  kase->status_changed_at = int_cell (result, row, "status_changed_at", HW_CASE_NO_TIME);
+  kase->created_at = int_cell (result, row, "created_at", HW_CASE_NO_TIME);
+  kase->updated_at = int_cell (result, row, "updated_at", HW_CASE_NO_TIME);
+  kase->has_signed_reunion = bool_cell (result, row, "has_signed_reunion");
+
+  hw_case_set_field (kase, HW_CASE_FIELD_FAMILY_NAME, cell (result, row, "family_name"));
+  hw_case_set_field (kase, HW_CASE_FIELD_GIVEN_NAME, cell (result, row, "given_name"));
+  hw_case_set_field (kase, HW_CASE_FIELD_FAMILY_NAME_LATIN, cell (result, row, "family_name_latin"));
+  hw_case_set_field (kase, HW_CASE_FIELD_GIVEN_NAME_LATIN, cell (result, row, "given_name_latin"));
+  {
+    const char *lines = cell (result, row, "nicknames");
+    g_auto(GStrv) parts = g_strsplit (lines != NULL ? lines : "", "\n", -1);
+
+    nicknames = g_strjoinv (", ", parts);
+  }
+  hw_case_set_field (kase, HW_CASE_FIELD_NICKNAMES, nicknames);
+  hw_case_set_field (kase, HW_CASE_FIELD_SEX, cell (result, row, "sex"));
+  {
+    g_autofree char *birth = birth_date_field (cell (result, row, "birth_date"),
+                                               cell (result, row, "birth_date_precision"));
+
+    hw_case_set_field (kase, HW_CASE_FIELD_BIRTH_DATE, birth);
+  }
+  hw_case_set_field (kase, HW_CASE_FIELD_MARKS, cell (result, row, "distinguishing_marks"));
+  hw_case_set_field (kase, HW_CASE_FIELD_NATIVE_PLACE, cell (result, row, "native_place"));
+  hw_case_set_field (kase, HW_CASE_FIELD_DIALECT, cell (result, row, "dialect"));
+
+  if (abducted != NULL)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (g_ascii_strtoll (abducted, NULL, 10));
+      g_autofree char *text = hw_case_format_date_field (time, cell (result, row, "abducted_at_precision"),
+                                                         TRUE);
+
+      hw_case_set_field (kase, HW_CASE_FIELD_ABDUCTED_AT, text);
+    }
+  hw_case_set_field (kase, HW_CASE_FIELD_PLACE, cell (result, row, "place_text"));
+  hw_case_set_field (kase, HW_CASE_FIELD_REGION_CODE, cell (result, row, "region_code"));
+  hw_case_set_field (kase, HW_CASE_FIELD_LATITUDE, cell (result, row, "latitude"));
+  hw_case_set_field (kase, HW_CASE_FIELD_LONGITUDE, cell (result, row, "longitude"));
+  hw_case_set_field (kase, HW_CASE_FIELD_CIRCUMSTANCES, cell (result, row, "circumstances"));
+
+  return kase;
+}
+
+/* Writing: the form's text as the columns' values */
+
+static void
+add_text (GPtrArray  *params,
+          const char *value)
+{
+  /* Nothing typed is NULL, not an empty string. */
+  g_ptr_array_add (params, value != NULL && value[0] != '\0' ? g_strdup (value) : NULL);
+}
+
+static void
+add_int (GPtrArray *params,
+         gint64     value)
+{
+  g_ptr_array_add (params, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+}
+
+/* A date field as the column's value ("2008-03-01") and its precision. */
+static void
+add_date (GPtrArray  *params,
+          const char *text,
+          gboolean    with_time)
+{
+  g_autoptr(GDateTime) time = NULL;
+  const char *precision = "day";
+
+  if (text[0] != '\0' && hw_case_parse_date (text, with_time, &time, &precision))
+    g_ptr_array_add (params, with_time ? g_date_time_format_iso8601 (time)
+                                       : g_date_time_format (time, "%Y-%m-%d"));
+  else
+    g_ptr_array_add (params, NULL);
+
+  g_ptr_array_add (params, g_strdup (precision));
+}
+
+/* The values of save-case.sql's $4… and create-case.sql's $1… */
+static void
+add_case_values (GPtrArray    *params,
+                 const HwCase *kase)
+{
+  g_auto(GStrv) nicknames = hw_case_split_nicknames (hw_case_get_field (kase, HW_CASE_FIELD_NICKNAMES));
+  g_autofree char *nickname_lines = g_strjoinv ("\n", nicknames);
+
+  add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_FAMILY_NAME));
+  add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_GIVEN_NAME));
+  add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_FAMILY_NAME_LATIN));
+  add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_GIVEN_NAME_LATIN));
+  add_text (params, nickname_lines);
+  add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_SEX));
+  add_date (params, hw_case_get_field (kase, HW_CASE_FIELD_BIRTH_DATE), FALSE);
+  add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_MARKS));
+  add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_NATIVE_PLACE));
+  add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_DIALECT));
+  add_date (params, hw_case_get_field (kase, HW_CASE_FIELD_ABDUCTED_AT), TRUE);
+  add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_PLACE));
+  add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_REGION_CODE));
+  add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_LATITUDE));
+  add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_LONGITUDE));
+  add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_CIRCUMSTANCES));
+}
+
+static gboolean
+check_case (const HwCase  *kase,
+            GError       **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (guint i = 0; i < HW_CASE_N_FIELDS; i++)
+    {
+      g_autofree char *message = hw_case_check_field (kase, i, now);
+
+      if (message != NULL)
+        {
+          /* TRANSLATORS: a field of the case form, and what is wrong with it */
+          g_set_error (error, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_INVALID, _("%s: %s"),
+                       hw_case_field_get_label (i), message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static GPtrArray *
+params_new (void)
+{
+  return g_ptr_array_new_with_free_func (g_free);
+}
+
+/* Loading */
+
+void
+hw_case_details_free (HwCaseDetails *details)
+{
+  if (details == NULL)
+    return;
+
+  g_clear_pointer (&details->kase, hw_case_free);
+  g_clear_pointer (&details->family, g_ptr_array_unref);
+  g_clear_pointer (&details->contacts, g_ptr_array_unref);
+  g_clear_pointer (&details->photos, g_ptr_array_unref);
+  g_clear_pointer (&details->history, g_ptr_array_unref);
+  g_free (details);
+}
+
+typedef struct
+{
+  HwCaseDetails *details;
+  guint          pending;
+  GError        *error;
+  gint64         case_id;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_pointer (&data->details, hw_case_details_free);
+  g_clear_error (&data->error);
+  g_free (data);
+}
+
+/* One query of a load is done: the load is done with the last one. */
+static void
+load_part_done (GTask  *task,
+                GError *error)
+{
+  LoadData *data = g_task_get_task_data (task);
+
+  if (error != NULL && data->error == NULL)
+    data->error = error;
+  else if (error != NULL)
+    g_error_free (error);
+
+  if (--data->pending > 0)
+    return;
+
+  if (data->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&data->error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&data->details),
+                           (GDestroyNotify) hw_case_details_free);
+}
+
+static void
+load_case_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr(HwDbResult) rows = NULL;
+  GError *error = NULL;
+
+  if ((rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      if (hw_db_result_get_n_rows (rows) == 1)
+        data->details->kase = case_from_result (rows, 0);
+      else
+        error = g_error_new (HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_NOT_FOUND,
+                             _("This case no longer exists."));
+    }
+
+  load_part_done (task, error);
+}
+
+static void
+load_family_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr(HwDbResult) rows = NULL;
+  GError *error = NULL;
+
+  if ((rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      guint n = hw_db_result_get_n_rows (rows);
+
+      data->details->family = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_family_member_free);
+      data->details->family_restricted = n == 0 || !bool_cell (rows, 0, "visible");
+
+      for (guint i = 0; i < n && !data->details->family_restricted; i++)
+        {
+          HwFamilyMember *member;
+
+          if (cell (rows, i, "id") == NULL)
+            continue;
+
+          member = g_new0 (HwFamilyMember, 1);
+          member->id = int_cell (rows, i, "id", 0);
+          member->relationship = dup_cell (rows, i, "relationship");
+          member->name = dup_cell (rows, i, "name");
+          member->name_latin = dup_cell (rows, i, "name_latin");
+          member->phone = dup_cell (rows, i, "phone");
+          member->address = dup_cell (rows, i, "address");
+          member->dna_given = bool_cell (rows, i, "dna_given");
+          member->consent_contact = bool_cell (rows, i, "consent_contact");
+          member->consent_dna = bool_cell (rows, i, "consent_dna");
+          member->consent_publish = bool_cell (rows, i, "consent_publish");
+          g_ptr_array_add (data->details->family, member);
+        }
+    }
+
+  load_part_done (task, error);
+}
+
+static void
+load_contacts_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr(HwDbResult) rows = NULL;
+  GError *error = NULL;
+
+  if ((rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      guint n = hw_db_result_get_n_rows (rows);
+      gboolean visible = n > 0 && bool_cell (rows, 0, "visible");
+
+      data->details->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_contact_event_free);
+
+      for (guint i = 0; i < n && visible; i++)
+        {
+          HwContactEvent *event;
+
+          if (cell (rows, i, "id") == NULL)
+            continue;
+
+          event = g_new0 (HwContactEvent, 1);
+          event->id = int_cell (rows, i, "id", 0);
+          event->occurred_at = int_cell (rows, i, "occurred_at", 0);
+          event->channel = dup_cell (rows, i, "channel");
+          event->officer_name = dup_cell (rows, i, "officer_name");
+          event->member_name = dup_cell (rows, i, "member_name");
+          event->member_relationship = dup_cell (rows, i, "member_relationship");
+          event->summary = dup_cell (rows, i, "summary");
+          event->outcome = dup_cell (rows, i, "outcome");
+          event->next_step = dup_cell (rows, i, "next_step");
+          g_ptr_array_add (data->details->contacts, event);
+        }
+    }
+
+  load_part_done (task, error);
+}
+
+static void
+load_photos_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr(HwDbResult) rows = NULL;
+  GError *error = NULL;
+
+  if ((rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      data->details->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_case_photo_free);
+
+      for (guint i = 0; i < hw_db_result_get_n_rows (rows); i++)
+        {
+          HwCasePhoto *photo = g_new0 (HwCasePhoto, 1);
+
+          photo->id = int_cell (rows, i, "id", 0);
+          photo->thumbnail = hex_cell (rows, i, "thumbnail");
+          photo->width = (int) int_cell (rows, i, "width", 0);
+          photo->height = (int) int_cell (rows, i, "height", 0);
+          photo->taken_at = int_cell (rows, i, "taken_at", HW_CASE_NO_TIME);
+          g_ptr_array_add (data->details->photos, photo);
+        }
+    }
+
+  load_part_done (task, error);
+}
+
+static void
+load_history_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr(HwDbResult) rows = NULL;
+  GError *error = NULL;
+
+  if ((rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      data->details->history = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_case_change_free);
+
+      for (guint i = 0; i < hw_db_result_get_n_rows (rows); i++)
+        {
+          HwCaseChange *change = g_new0 (HwCaseChange, 1);
+          const char *columns = cell (rows, i, "changed_columns");
+
+          change->id = int_cell (rows, i, "id", 0);
+          change->table_name = dup_cell (rows, i, "table_name");
+          change->action = dup_cell (rows, i, "action");
+          change->at = int_cell (rows, i, "at", 0);
+          change->who = dup_cell (rows, i, "who");
+          change->columns = columns != NULL ? g_strsplit (columns, ",", -1) : g_new0 (char *, 1);
+          change->old_status = dup_cell (rows, i, "old_status");
+          change->new_status = dup_cell (rows, i, "new_status");
+          change->status_reason = dup_cell (rows, i, "status_reason");
+          g_ptr_array_add (data->details->history, change);
+        }
+    }
+  else if (g_error_matches (error, HW_DB_ERROR, HW_DB_ERROR_PERMISSION))
+    {
+      /* The audit log is the supervisors'. */
+      data->details->history_restricted = TRUE;
+      g_clear_error (&error);
+    }
+
+  load_part_done (task, error);
+}
+
+static void
+send_history (GTask  *task,
+              gint64  child_id)
+{
+  HwCaseStore *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) params = params_new ();
+
+  add_int (params, data->case_id);
+  add_int (params, child_id);
+  query_async (self, "load-history", params, g_task_get_cancellable (task),
+               load_history_cb, g_object_ref (task));
+}
+
+/* The history needs the child's id; when the case is read as well, it is
+ * read first and the history sent from its answer. */
+static void
+load_case_then_history_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+
+  load_case_cb (object, result, g_object_ref (task));
+
+  if (data->details != NULL && data->details->kase != NULL)
+    send_history (task, data->details->kase->child_id);
+  else
+    load_part_done (task, NULL);
+}
+
+static gboolean
+history_readable (HwCaseStore *self)
+{
+  return hw_session_is_supervisor (self->session) || hw_session_is_admin (self->session);
+}
+
+/**
+ * hw_case_store_load_async:
+ * @sections: what to read; %HW_CASE_SECTION_HISTORY needs %HW_CASE_SECTION_CASE
+ *
+ * Reads a case and what the page shows of it.
+ */
+void
+hw_case_store_load_async (HwCaseStore         *self,
+                          gint64               case_id,
+                          HwCaseSections       sections,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) params = params_new ();
+  LoadData *data;
+
+  g_return_if_fail (HW_IS_CASE_STORE (self));
+  g_return_if_fail (case_id > 0);
+  g_return_if_fail (!(sections & HW_CASE_SECTION_HISTORY) || (sections & HW_CASE_SECTION_CASE));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hw_case_store_load_async);
+
+  data = g_new0 (LoadData, 1);
+  data->case_id = case_id;
+  data->details = g_new0 (HwCaseDetails, 1);
+  data->details->sections = sections;
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+
+  add_int (params, case_id);
+
+  /* One more for this function, so that nothing finishes before all is sent. */
+  data->pending = 1;
+
+  if (sections & HW_CASE_SECTION_CASE)
+    {
+      data->pending++;
+      if ((sections & HW_CASE_SECTION_HISTORY) && history_readable (self))
+        {
+          data->pending++;
+          query_async (self, "load-case", params, cancellable,
+                       load_case_then_history_cb, g_object_ref (task));
+        }
+      else
+        {
+          query_async (self, "load-case", params, cancellable, load_case_cb, g_object_ref (task));
+        }
+    }
+
+  if (sections & HW_CASE_SECTION_HISTORY)
+    data->details->history_restricted = !history_readable (self);
+
+  if (sections & HW_CASE_SECTION_FAMILY)
+    {
+      data->pending++;
+      query_async (self, "load-family", params, cancellable, load_family_cb, g_object_ref (task));
+    }
+
+  if (sections & HW_CASE_SECTION_CONTACTS)
+    {
+      data->pending++;
+      query_async (self, "load-contacts", params, cancellable, load_contacts_cb, g_object_ref (task));
+    }
+
+  if (sections & HW_CASE_SECTION_PHOTOS)
+    {
+      data->pending++;
+      query_async (self, "load-photos", params, cancellable, load_photos_cb, g_object_ref (task));
+    }
+
+  load_part_done (task, NULL);
+}
+
+/**
+ * hw_case_store_load_finish:
+ *
+ * Returns: (transfer full): what was read, or %NULL with @error set
+ *   (%HW_CASE_STORE_ERROR_NOT_FOUND when there is no such case)
+ */
+HwCaseDetails *
+hw_case_store_load_finish (HwCaseStore   *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (HW_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Status transitions */
+
+static GPtrArray *
+copy_transitions (GPtrArray *transitions)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_case_transition_free);
+
+  for (guint i = 0; i < transitions->len; i++)
+    {
+      const HwCaseTransition *t = g_ptr_array_index (transitions, i);
+      HwCaseTransition *c = g_new0 (HwCaseTransition, 1);
+
+      c->from_status = g_strdup (t->from_status);
+      c->to_status = g_strdup (t->to_status);
+      c->needs_reason = t->needs_reason;
+      c->needs_supervisor = t->needs_supervisor;
+      g_ptr_array_add (copy, c);
+    }
+
+  return copy;
+}
+
+static void
+load_transitions_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HwCaseStore *self = g_task_get_source_object (task);
+  g_autoptr(HwDbResult) rows = NULL;
+  GError *error = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (self->transitions == NULL)
+    {
+      self->transitions = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_case_transition_free);
+      for (guint i = 0; i < hw_db_result_get_n_rows (rows); i++)
+        {
+          HwCaseTransition *t = g_new0 (HwCaseTransition, 1);
+
+          t->from_status = dup_cell (rows, i, "from_status");
+          t->to_status = dup_cell (rows, i, "to_status");
+          t->needs_reason = bool_cell (rows, i, "needs_reason");
+          t->needs_supervisor = bool_cell (rows, i, "needs_supervisor");
+          g_ptr_array_add (self->transitions, t);
+        }
+    }
+
+  g_task_return_pointer (task, copy_transitions (self->transitions),
+                         (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * hw_case_store_load_transitions_async:
+ *
+ * Reads the status changes the rules allow (once; later calls answer from
+ * what was read).
+ */
+void
+hw_case_store_load_transitions_async (HwCaseStore         *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HW_IS_CASE_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hw_case_store_load_transitions_async);
+
+  if (self->transitions != NULL)
+    {
+      g_task_return_pointer (task, copy_transitions (self->transitions),
+                             (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+
+  query_async (self, "load-transitions", NULL, cancellable, load_transitions_cb,
+               g_steal_pointer (&task));
+}
+
+/**
+ * hw_case_store_load_transitions_finish:
+ *
+ * Returns: (transfer container) (element-type HwCaseTransition): every
+ *   transition of homeward.case_status_transition
+ */
+GPtrArray *
+hw_case_store_load_transitions_finish (HwCaseStore   *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (HW_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Saving */
+
+typedef struct
+{
+  HwCase *edited;
+  HwCase *current;
+  guint   attempts;
+  gboolean saved;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_pointer (&data->edited, hw_case_free);
+  g_clear_pointer (&data->current, hw_case_free);
+  g_free (data);
+}
+
+/* After a save, or after a save that changed nothing: the case as it is now. */
+static void
+save_reload_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SaveData *data = g_task_get_task_data (task);
+  g_autoptr(HwDbResult) rows = NULL;
+  g_autoptr(HwCase) current = NULL;
+  GError *error = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (hw_db_result_get_n_rows (rows) != 1)
+    {
+      g_task_return_new_error (task, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_NOT_FOUND,
+                               _("This case no longer exists."));
+      return;
+    }
+
+  current = case_from_result (rows, 0);
+
+  if (data->saved)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&current), (GDestroyNotify) hw_case_free);
+      return;
+    }
+
+  /* Nothing was updated. Either the versions moved (a conflict), or they did
+   * not and the rows were not ours to update. */
+  if (current->version == data->edited->version &&
+      current->child_version == data->edited->child_version)
+    {
+      g_task_return_new_error (task, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_NOT_ALLOWED,
+                               _("Only officers of unit %s may edit this case."),
+                               current->unit_code);
+      return;
+    }
+
+  data->current = g_steal_pointer (&current);
+  g_task_return_new_error (task, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_CONFLICT,
+                           _("Someone else saved this case after you started editing it."));
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HwCaseStore *self = g_task_get_source_object (task);
+  SaveData *data = g_task_get_task_data (task);
+  g_autoptr(HwDbResult) rows = NULL;
+  g_autoptr(GPtrArray) params = params_new ();
+  GError *error = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->saved = hw_db_result_get_n_rows (rows) == 1;
+
+  add_int (params, data->edited->id);
+  query_async (self, "load-case", params, g_task_get_cancellable (task), save_reload_cb,
+               g_steal_pointer (&task));
+}
+
+/**
+ * hw_case_store_save_async:
+ * @edited: the case as edited, with the id and versions it was read with
+ *
+ * Saves the fields of @edited (the case and its child) if neither changed
+ * since they were read.
+ */
+void
+hw_case_store_save_async (HwCaseStore         *self,
+                          const HwCase        *edited,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) params = params_new ();
+  GError *error = NULL;
+  SaveData *data;
+
+  g_return_if_fail (HW_IS_CASE_STORE (self));
+  g_return_if_fail (edited != NULL && edited->id > 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hw_case_store_save_async);
+
+  if (!check_case (edited, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data = g_new0 (SaveData, 1);
+  data->edited = hw_case_copy (edited);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+
+  add_int (params, edited->id);
+  add_int (params, edited->version);
+  add_int (params, edited->child_version);
+  add_case_values (params, edited);
+
+  query_async (self, "save-case", params, cancellable, save_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hw_case_store_save_finish:
+ * @current: (out) (optional) (transfer full): on a conflict
+ *   (%HW_CASE_STORE_ERROR_CONFLICT), the case as someone else saved it
+ *
+ * Returns: (transfer full): the case as saved, with its new versions, or
+ *   %NULL with @error set
+ */
+HwCase *
+hw_case_store_save_finish (HwCaseStore   *self,
+                           GAsyncResult  *result,
+                           HwCase       **current,
+                           GError       **error)
+{
+  SaveData *data;
+
+  g_return_val_if_fail (HW_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (current != NULL)
+    *current = data != NULL ? g_steal_pointer (&data->current) : NULL;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Creating */
+
+static void create_send (GTask *task);
+
+static void
+create_reload_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(HwDbResult) rows = NULL;
+  GError *error = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    g_task_return_error (task, error);
+  else if (hw_db_result_get_n_rows (rows) != 1)
+    g_task_return_new_error (task, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_NOT_FOUND,
+                             _("This case no longer exists."));
+  else
+    g_task_return_pointer (task, case_from_result (rows, 0), (GDestroyNotify) hw_case_free);
+}
+
+static void
+create_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HwCaseStore *self = g_task_get_source_object (task);
+  SaveData *data = g_task_get_task_data (task);
+  g_autoptr(HwDbResult) rows = NULL;
+  g_autoptr(GPtrArray) params = params_new ();
+  GError *error = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      /* Another case took the number: try the next one. */
+      if (g_strcmp0 (hw_db_error_get_sqlstate (error), "23505") == 0 &&
+          ++data->attempts < CREATE_ATTEMPTS)
+        {
+          g_clear_error (&error);
+          create_send (g_steal_pointer (&task));
+          return;
+        }
+
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (hw_db_result_get_n_rows (rows) != 1)
+    {
+      g_task_return_new_error (task, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_NOT_ALLOWED,
+                               _("Only an officer of a unit can record a case."));
+      return;
+    }
+
+  add_text (params, cell (rows, 0, "id"));
+  query_async (self, "load-case", params, g_task_get_cancellable (task), create_reload_cb,
+               g_steal_pointer (&task));
+}
+
+static void
+create_send (GTask *task)
+{
+  HwCaseStore *self = g_task_get_source_object (task);
+  SaveData *data = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) params = params_new ();
+
+  add_case_values (params, data->edited);
+  query_async (self, "create-case", params, g_task_get_cancellable (task), create_cb, task);
+}
+
+/**
+ * hw_case_store_create_async:
+ * @edited: the new case's fields
+ *
+ * Records a new case of the officer's unit, with its child; the case gets
+ * the unit's next case number of the year.
+ */
+void
+hw_case_store_create_async (HwCaseStore         *self,
+                            const HwCase        *edited,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  SaveData *data;
+
+  g_return_if_fail (HW_IS_CASE_STORE (self));
+  g_return_if_fail (edited != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hw_case_store_create_async);
+
+  if (!check_case (edited, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data = g_new0 (SaveData, 1);
+  data->edited = hw_case_copy (edited);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+
+  create_send (g_steal_pointer (&task));
+}
+
+/**
+ * hw_case_store_create_finish:
+ *
+ * Returns: (transfer full): the new case as recorded, or %NULL with @error set
+ */
+HwCase *
+hw_case_store_create_finish (HwCaseStore   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (HW_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Status */
+
+static void
+change_status_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(HwDbResult) rows = NULL;
+  GError *error = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    g_task_return_error (task, error);
+  else if (hw_db_result_get_n_rows (rows) != 1)
+    g_task_return_new_error (task, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_CONFLICT,
+                             _("Someone else changed this case in the meantime. Look at their changes, then try again."));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * hw_case_store_change_status_async:
+ * @version: the case's version the officer saw
+ * @reason: (nullable): why
+ *
+ * Changes the case's status if nobody changed the case since @version. The
+ * database checks the rules: a refusal is an error of %HW_DB_ERROR_RULE
+ * whose SQLSTATE (HW001–HW008) says why.
+ */
+void
+hw_case_store_change_status_async (HwCaseStore         *self,
+                                   gint64               case_id,
+                                   gint64               version,
+                                   const char          *status,
+                                   const char          *reason,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) params = params_new ();
+
+  g_return_if_fail (HW_IS_CASE_STORE (self));
+  g_return_if_fail (case_id > 0);
+  g_return_if_fail (status != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hw_case_store_change_status_async);
+
+  add_int (params, case_id);
+  add_int (params, version);
+  add_text (params, status);
+  add_text (params, reason);
+  query_async (self, "change-status", params, cancellable, change_status_cb, g_steal_pointer (&task));
+}
+
+gboolean
+hw_case_store_change_status_finish (HwCaseStore   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (HW_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Contacts */
+
+static void
+add_contact_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(HwDbResult) rows = NULL;
+  GError *error = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, hw_db_result_get_int64 (rows, 0, 0));
+}
+
+/**
+ * hw_case_store_add_contact_async:
+ * @family_member_id: the relative contacted, or 0
+ * @outcome: (nullable):
+ * @next_step: (nullable):
+ *
+ * Logs a contact with the case's family, as the signed-in officer.
+ */
+void
+hw_case_store_add_contact_async (HwCaseStore         *self,
+                                 gint64               case_id,
+                                 GDateTime           *occurred_at,
+                                 const char          *channel,
+                                 gint64               family_member_id,
+                                 const char          *summary,
+                                 const char          *outcome,
+                                 const char          *next_step,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) params = params_new ();
+
+  g_return_if_fail (HW_IS_CASE_STORE (self));
+  g_return_if_fail (case_id > 0);
+  g_return_if_fail (occurred_at != NULL);
+  g_return_if_fail (channel != NULL);
+  g_return_if_fail (summary != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hw_case_store_add_contact_async);
+
+  add_int (params, case_id);
+  g_ptr_array_add (params, g_date_time_format_iso8601 (occurred_at));
+  add_text (params, channel);
+  if (family_member_id > 0)
+    add_int (params, family_member_id);
+  else
+    g_ptr_array_add (params, NULL);
+  g_ptr_array_add (params, g_strdup (summary));
+  add_text (params, outcome);
+  add_text (params, next_step);
+  query_async (self, "add-contact", params, cancellable, add_contact_cb, g_steal_pointer (&task));
+}
+
+/* Returns: the new entry's id, or 0 with @error set */
+gint64
+hw_case_store_add_contact_finish (HwCaseStore   *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (HW_IS_CASE_STORE (self), 0);
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  return g_task_propagate_int (G_TASK (result), error);
+}
+
+/* Who changed a row */
+
+static void
+who_changed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(HwDbResult) rows = NULL;
+  GError *error = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    g_task_return_error (task, error);
+  else if (hw_db_result_get_n_rows (rows) == 0)
+    g_task_return_pointer (task, NULL, NULL);
+  else
+    g_task_return_pointer (task, dup_cell (rows, 0, "who"), g_free);
+}
+
+/**
+ * hw_case_store_who_changed_async:
+ *
+ * Finds out who last changed a row, when the officer may read the audit log
+ * (supervisors); for others the answer is %NULL.
+ */
+void
+hw_case_store_who_changed_async (HwCaseStore         *self,
+                                 const char          *table_name,
+                                 gint64               row_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) params = params_new ();
+
+  g_return_if_fail (HW_IS_CASE_STORE (self));
+  g_return_if_fail (table_name != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hw_case_store_who_changed_async);
+
+  if (!history_readable (self))
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  add_text (params, table_name);
+  add_int (params, row_id);
+  query_async (self, "who-changed", params, cancellable, who_changed_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hw_case_store_who_changed_finish:
+ *
+ * Returns: (transfer full) (nullable): the officer's name, or %NULL when
+ *   not known
+ */
+char *
+hw_case_store_who_changed_finish (HwCaseStore   *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (HW_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Object */
+
+static void
+hw_case_store_finalize (GObject *object)
+{
+  HwCaseStore *self = HW_CASE_STORE (object);
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->transitions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (hw_case_store_parent_class)->finalize (object);
+}
+
+static void
+hw_case_store_class_init (HwCaseStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = hw_case_store_finalize;
+}
+
+static void
+hw_case_store_init (HwCaseStore *self)
+{
+}
+
+/**
+ * hw_case_store_new:
+ * @session: who is signed in, and on which connection
+ */
+HwCaseStore *
+hw_case_store_new (HwSession *session)
+{
+  HwCaseStore *self;
+
+  g_return_val_if_fail (HW_IS_SESSION (session), NULL);
+
+  self = g_object_new (HW_TYPE_CASE_STORE, NULL);
+  self->session = g_object_ref (session);
+
+  return self;
+}
+
+HwSession *
+hw_case_store_get_session (HwCaseStore *self)
+{
+  g_return_val_if_fail (HW_IS_CASE_STORE (self), NULL);
+
+  return self->session;
+}

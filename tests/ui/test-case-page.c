@@ -1,0 +1,501 @@
+/* test-case-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "hw-case-page.h"
+#include "hw-session.h"
+#include "hw-setup.h"
+#include "hw-test-cluster.h"
+
+/* The case page against a real embedded server with demo data: a demo case
+ * is shown with its child, family, contacts and history; an officer of
+ * another unit sees that the family's details are restricted, not their
+ * phone numbers. The page is rendered to PNG in the build directory for
+ * people to look at (LANGUAGE=zh_CN gives test-case-page-zh_CN.png). */
+
+#define DEMO_CASES     40
+#define DEMO_SIGHTINGS 20
+
+static HwLocalServer *server;
+static char *tmpdir;
+
+/* Test helpers */
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (text, '\n');
+    }
+  else if (GTK_IS_EDITABLE (widget) && !GTK_IS_TEXT (widget))
+    {
+      g_string_append (text, gtk_editable_get_text (GTK_EDITABLE (widget)));
+      g_string_append_c (text, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+/* Everything the page shows as text, one label per line. */
+static char *
+page_text (HwCasePage *page)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (GTK_WIDGET (page), text);
+
+  return g_string_free (text, FALSE);
+}
+
+typedef struct
+{
+  HwCasePage *page;
+  const char *needle;
+} TextWait;
+
+static gboolean
+shows_text (gpointer data)
+{
+  TextWait *wait = data;
+  g_autofree char *text = page_text (wait->page);
+
+  return strstr (text, wait->needle) != NULL;
+}
+
+static void
+wait_for_text (HwCasePage *page,
+               const char *needle)
+{
+  TextWait wait = { page, needle };
+
+  hw_test_wait_until (shows_text, &wait, 10000);
+}
+
+static gboolean
+frame_drawn (gpointer data)
+{
+  guint *n_frames = data;
+
+  return *n_frames >= 3;
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       data)
+{
+  guint *n_frames = data;
+
+  (*n_frames)++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint n_frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &n_frames, NULL);
+
+  gtk_widget_queue_draw (widget);
+  hw_test_wait_until (frame_drawn, &n_frames, 5000);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *basename)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  const char *language = g_getenv ("LANGUAGE");
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  /* A widget inside a scrolled window has no paintable of its own: draw it
+   * as its parent would, all of it. */
+  if (GTK_IS_ROOT (widget))
+    gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  else
+    {
+      GdkRGBA background = { 0.98, 0.98, 0.98, 1.0 };
+
+      gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+    }
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (language != NULL && language[0] != '\0')
+    {
+      g_auto(GStrv) languages = g_strsplit (language, ":", 2);
+
+      name = g_strdup_printf ("%s-%s.png", basename, languages[0]);
+    }
+  else
+    {
+      name = g_strdup_printf ("%s.png", basename);
+    }
+
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Case page rendered to %s", path);
+}
+
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether the page offers the action: its button can be clicked. */
+static gboolean
+action_enabled (HwCasePage *page,
+                const char *action_name)
+{
+  GtkWidget *button = find_actionable (GTK_WIDGET (page), action_name);
+
+  g_assert_nonnull (button);
+
+  return gtk_widget_get_sensitive (button);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+stack_settled (gpointer data)
+{
+  GtkWidget *stack = find_descendant (GTK_WIDGET (data), GTK_TYPE_STACK);
+
+  return stack != NULL && !gtk_stack_get_transition_running (GTK_STACK (stack));
+}
+
+static GtkWidget *
+find_mapped (GtkWidget *widget,
+             GType      type)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+deselect_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget)))
+    gtk_label_select_region (GTK_LABEL (widget), 0, 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    deselect_labels (child);
+}
+
+/* The window as a person sees it, and the whole page, scrolled or not. */
+static void
+save_pictures (GtkWindow  *window,
+               HwCasePage *page,
+               const char *basename)
+{
+  GtkWidget *clamp;
+  g_autofree char *full = g_strconcat (basename, "-full", NULL);
+
+  /* In the window, the list has the focus, not a label of the page. */
+  gtk_window_set_focus (window, NULL);
+  deselect_labels (GTK_WIDGET (window));
+  hw_test_wait_until (stack_settled, page, 5000);
+  wait_for_frames (GTK_WIDGET (window));
+  save_png (GTK_WIDGET (window), basename);
+
+  clamp = find_mapped (GTK_WIDGET (page), ADW_TYPE_CLAMP);
+  g_assert_nonnull (clamp);
+  save_png (clamp, full);
+}
+
+static HwSession *
+sign_in (const char *login,
+         HwDb      **db_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *conninfo = hw_local_server_get_conninfo (server, login, HW_SETUP_DEFAULT_DBNAME);
+  g_autoptr(HwDb) db = hw_test_connect (conninfo);
+  HwSession *session;
+
+  hw_db_listen (db, HW_DB_CHANNEL);
+  session = hw_session_load_sync (db, NULL, &error);
+  g_assert_no_error (error);
+
+  if (db_out != NULL)
+    *db_out = g_object_ref (db);
+
+  return session;
+}
+
+static GtkWindow *
+window_with_page (HwCasePage *page,
+                  int         height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 720, height);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+
+  return window;
+}
+
+/* A case of the demo officer's unit with a photo, family and contacts. */
+static gint64
+pick_own_case (HwDb *db)
+{
+  return hw_test_query_int (db,
+                            "SELECT c.id FROM homeward.abduction_case c "
+                            " WHERE c.unit_id = homeward.current_unit_id () "
+                            "   AND c.assigned_officer_id IS NOT NULL "
+                            "   AND EXISTS (SELECT 1 FROM homeward.photo p WHERE p.case_id = c.id) "
+                            "   AND EXISTS (SELECT 1 FROM homeward.family_member f "
+                            "                WHERE f.case_id = c.id AND f.phone IS NOT NULL) "
+                            "   AND (SELECT count (*) FROM homeward.contact_event e "
+                            "         WHERE e.case_id = c.id) >= 2 "
+                            " ORDER BY c.id LIMIT 1", NULL);
+}
+
+/* Tests */
+
+static void
+test_show_case (void)
+{
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwSession) session = sign_in (HW_SETUP_DEMO_OFFICER, &db);
+  g_autoptr(HwDbResult) row = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *text = NULL;
+  HwCasePage *page;
+  GtkWindow *window;
+  gint64 case_id;
+
+  case_id = pick_own_case (db);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  row = hw_test_query (db,
+                       "SELECT c.case_number, concat (p.family_name, p.given_name), "
+                       "       (SELECT summary FROM homeward.contact_event e WHERE e.case_id = c.id "
+                       "         ORDER BY occurred_at DESC LIMIT 1), "
+                       "       (SELECT phone FROM homeward.family_member f WHERE f.case_id = c.id "
+                       "           AND f.phone IS NOT NULL LIMIT 1) "
+                       "  FROM homeward.abduction_case c JOIN homeward.person p ON p.id = c.child_id "
+                       " WHERE c.id = $1", id_text, NULL);
+
+  page = hw_case_page_new ();
+  window = window_with_page (page, 900);
+
+  /* Nothing chosen yet. */
+  text = page_text (page);
+  g_assert_nonnull (strstr (text, _("No Case Selected")));
+  g_clear_pointer (&text, g_free);
+
+  hw_case_page_set_session (page, session);
+  hw_case_page_set_case_id (page, case_id);
+  g_assert_cmpint (hw_case_page_get_case_id (page), ==, case_id);
+
+  wait_for_text (page, hw_db_result_get_string (row, 0, 0));
+  text = page_text (page);
+  g_assert_nonnull (strstr (text, hw_db_result_get_string (row, 0, 1)));
+  /* The newest contact is listed, and the family's phone is there for its own unit. */
+  g_assert_nonnull (strstr (text, hw_db_result_get_string (row, 0, 2)));
+  g_assert_nonnull (strstr (text, hw_db_result_get_string (row, 0, 3)));
+  g_assert_false (hw_case_page_get_modified (page));
+
+  save_pictures (window, page, "test-case-page");
+
+  /* Back to nothing. */
+  hw_case_page_set_case_id (page, 0);
+  wait_for_text (page, _("No Case Selected"));
+
+  gtk_window_destroy (window);
+  hw_db_close (db);
+}
+
+static void
+test_other_unit_restricted (void)
+{
+  g_autoptr(HwDb) own_db = NULL;
+  g_autoptr(HwSession) own = sign_in (HW_SETUP_DEMO_OFFICER, &own_db);
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwSession) session = NULL;
+  g_autoptr(HwDbResult) row = NULL;
+  g_autoptr(HwDbResult) login = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *text = NULL;
+  HwCasePage *page;
+  GtkWindow *window;
+  gint64 case_id;
+
+  case_id = pick_own_case (own_db);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  row = hw_test_query (own_db,
+                       "SELECT c.case_number, array_to_string (array_agg (f.phone), E'\\n') "
+                       "  FROM homeward.abduction_case c "
+                       "  JOIN homeward.family_member f ON f.case_id = c.id AND f.phone IS NOT NULL "
+                       " WHERE c.id = $1 GROUP BY c.case_number", id_text, NULL);
+  login = hw_test_query (own_db,
+                         "SELECT login FROM homeward.officer "
+                         " WHERE role = 'officer' AND active "
+                         "   AND unit_id <> homeward.current_unit_id () ORDER BY id LIMIT 1", NULL);
+
+  session = sign_in (hw_db_result_get_string (login, 0, 0), &db);
+  g_assert_false (hw_session_is_own_unit (session, hw_session_get_unit_id (own)));
+
+  page = hw_case_page_new ();
+  window = window_with_page (page, 900);
+  hw_case_page_set_session (page, session);
+  hw_case_page_set_case_id (page, case_id);
+
+  wait_for_text (page, hw_db_result_get_string (row, 0, 0));
+  text = page_text (page);
+
+  /* Said, not silently left out; and none of the phone numbers. */
+  g_assert_nonnull (strstr (text, _("The family’s details are restricted")));
+  g_assert_nonnull (strstr (text, _("The contact log is restricted")));
+  {
+    g_auto(GStrv) phones = g_strsplit (hw_db_result_get_string (row, 0, 1), "\n", -1);
+
+    for (guint i = 0; phones[i] != NULL; i++)
+      g_assert_null (strstr (text, phones[i]));
+  }
+
+  /* Nothing of another unit's case is the officer's to change. */
+  g_assert_false (action_enabled (page, "case.edit"));
+  g_assert_false (action_enabled (page, "case.add-contact"));
+
+  gtk_window_destroy (window);
+  hw_db_close (db);
+  hw_db_close (own_db);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  HwDemoSize demo = { DEMO_CASES, DEMO_SIGHTINGS, 1 };
+  int status;
+
+  g_setenv ("GTK_A11Y", "none", FALSE);
+
+  /* --language=zh_CN: the test suite's second run, in Chinese. */
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_prefix (argv[i], "--language="))
+      {
+        g_setenv ("LANGUAGE", argv[i] + strlen ("--language="), TRUE);
+        memmove (&argv[i], &argv[i + 1], (size_t) (argc - i) * sizeof (char *));
+        argc--;
+        i--;
+      }
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  /* gtk_test_init() asks for en_US.UTF-8, which may not exist; take the
+   * environment's locale so that LANGUAGE=zh_CN renders in Chinese. */
+  if (g_strcmp0 (setlocale (LC_ALL, ""), "C") == 0)
+    setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HOMEWARD_LOCALEDIR") != NULL ? g_getenv ("HOMEWARD_LOCALEDIR")
+                                                                          : HW_SOURCE_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  adw_init ();
+
+  g_test_add_func ("/ui/case-page/show", test_show_case);
+  g_test_add_func ("/ui/case-page/other-unit-restricted", test_other_unit_restricted);
+
+  tmpdir = g_dir_make_tmp ("hw-case-page-XXXXXX", &error);
+  g_assert_no_error (error);
+  server = hw_local_server_new (tmpdir, NULL);
+  hw_setup_embedded_sync (server, &demo, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  status = g_test_run ();
+
+  hw_local_server_destroy (server, &error);
+  g_assert_no_error (error);
+  g_clear_object (&server);
+  g_free (tmpdir);
+
+  return status;
+}
