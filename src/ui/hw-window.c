@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-case-page.h"
 #include "hw-case-summary.h"
 #include "hw-session.h"
 #include "hw-settings.h"
@@ -62,6 +63,8 @@ struct _HwWindow
   AdwStatusPage        *error_page;
   GtkColumnView        *column_view;
 
+  HwCasePage           *case_page;
+  gint64                pending_case_id;
   GSettings            *settings;
   HwDb                 *db;
   HwSession            *session;
@@ -623,6 +626,99 @@ search_stopped_cb (HwWindow       *self,
 /* Selection and the detail pane */
 
 static void
+show_case_page (HwWindow *self,
+                gboolean  shown)
+{
+  adw_bin_set_child (self->detail_bin, shown ? GTK_WIDGET (self->case_page) : self->no_case_page);
+}
+
+/* Shows @case_id (0: none, -1: a new case) once the officer agreed to drop
+ * unsaved changes, if there are any. */
+static void open_case (HwWindow *self,
+                       gint64    case_id);
+
+static void
+select_shown_case (HwWindow *self)
+{
+  guint position;
+  gint64 shown = hw_case_page_get_case_id (self->case_page);
+
+  if (shown > 0 && self->model != NULL && hw_case_list_model_find (self->model, shown, &position))
+    gtk_single_selection_set_selected (self->selection, position);
+  else if (self->selection != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+discard_response_cb (HwWindow        *self,
+                     const char      *response,
+                     AdwMessageDialog *dialog)
+{
+  gint64 case_id = self->pending_case_id;
+
+  self->pending_case_id = 0;
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      /* Forget the edits: the page reloads what is saved. */
+      gtk_widget_activate_action (GTK_WIDGET (self->case_page), "case.cancel", NULL);
+      open_case (self, case_id);
+    }
+  else
+    {
+      /* Stay with the form: the list shows its case again. */
+      select_shown_case (self);
+    }
+}
+
+static void
+open_case (HwWindow *self,
+           gint64    case_id)
+{
+  if (hw_case_page_get_modified (self->case_page) && case_id != hw_case_page_get_case_id (self->case_page))
+    {
+      AdwMessageDialog *dialog;
+
+      if (self->pending_case_id != 0)
+        {
+          self->pending_case_id = case_id;
+          return;
+        }
+
+      self->pending_case_id = case_id;
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Discard Unsaved Changes?"),
+                                                           _("The case being edited has changes that "
+                                                             "are not saved. Save them first to keep them.")));
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Keep Editing"),
+                                        "discard", _("_Discard"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "cancel");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  if (case_id < 0)
+    {
+      hw_case_page_new_case (self->case_page);
+      show_case_page (self, TRUE);
+      if (self->selection != NULL)
+        gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+      return;
+    }
+
+  hw_case_page_set_case_id (self->case_page, case_id);
+  show_case_page (self, case_id > 0);
+}
+
+static void
 selected_cb (HwWindow           *self,
              GParamSpec         *pspec,
              GtkSingleSelection *selection)
@@ -633,11 +729,40 @@ selected_cb (HwWindow           *self,
     {
       adw_window_title_set_title (self->detail_title, "");
       adw_window_title_set_subtitle (self->detail_title, "");
+      /* A rebase or a new search may drop the selection: the page stays. */
       return;
     }
 
   adw_window_title_set_title (self->detail_title, hw_case_summary_get_child_name (summary));
   adw_window_title_set_subtitle (self->detail_title, hw_case_summary_get_case_number (summary));
+
+  if (hw_case_summary_get_id (summary) != hw_case_page_get_case_id (self->case_page))
+    open_case (self, hw_case_summary_get_id (summary));
+}
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+
+  if (self->session == NULL || hw_session_get_unit_id (self->session) == 0)
+    return;
+
+  adw_window_title_set_title (self->detail_title, _("New Case"));
+  adw_window_title_set_subtitle (self->detail_title, "");
+  open_case (self, -1);
+}
+
+/* This client's own saves are not notified back to it. */
+static void
+case_saved_cb (HwWindow   *self,
+               gint64      case_id,
+               HwCasePage *page)
+{
+  if (self->model != NULL)
+    hw_case_list_model_refresh_case (self->model, case_id);
 }
 
 static void
@@ -706,6 +831,11 @@ session_cb (GObject      *object,
     }
 
   g_set_object (&self->session, session);
+  hw_case_page_set_session (self->case_page, session);
+
+  /* Cases are recorded by an officer of a unit. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case",
+                                 hw_session_get_unit_id (session) != 0);
 
   if (hw_session_get_unit_code (session) != NULL)
     /* TRANSLATORS: the signed-in officer's name and unit code: "Li Wei · SZ" */
@@ -732,6 +862,13 @@ clear_db (HwWindow *self)
     g_cancellable_cancel (self->session_cancellable);
   g_clear_object (&self->session_cancellable);
   g_clear_object (&self->session);
+  if (self->case_page != NULL)
+    {
+      hw_case_page_set_case_id (self->case_page, 0);
+      hw_case_page_set_session (self->case_page, NULL);
+      show_case_page (self, FALSE);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", FALSE);
   self->demo = FALSE;
 
   if (self->db != NULL)
@@ -762,10 +899,43 @@ clear_db (HwWindow *self)
 }
 
 /* The size the officer left the window at, for next time. */
+static void
+close_response_cb (HwWindow         *self,
+                   const char       *response,
+                   AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->case_page), "case.cancel", NULL);
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
 static gboolean
 hw_window_close_request (GtkWindow *window)
 {
   HwWindow *self = HW_WINDOW (window);
+
+  /* Nothing typed is lost without asking. */
+  if (self->case_page != NULL && hw_case_page_get_modified (self->case_page))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard Unsaved Changes?"),
+                                                           _("The case being edited has changes that "
+                                                             "are not saved. Save them first to keep them.")));
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Keep Editing"),
+                                        "discard", _("_Discard and Close"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "cancel");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
 
   if (self->settings != NULL)
     {
@@ -787,6 +957,10 @@ hw_window_dispose (GObject *object)
 
   clear_db (self);
   g_clear_object (&self->settings);
+  if (self->detail_bin != NULL)
+    adw_bin_set_child (self->detail_bin, NULL);
+  g_clear_object (&self->case_page);
+  g_clear_object (&self->no_case_page);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_WINDOW);
 
@@ -890,11 +1064,13 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
 }
 
 static void
@@ -925,6 +1101,13 @@ hw_window_init (HwWindow *self)
 
   setup_columns (self);
   gtk_list_box_select_row (self->sidebar_list, self->all_cases_row);
+
+  /* The detail pane shows either; both live as long as the window. */
+  g_object_ref (self->no_case_page);
+  self->case_page = g_object_ref_sink (hw_case_page_new ());
+  g_signal_connect_object (self->case_page, "saved", G_CALLBACK (case_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", FALSE);
 
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }

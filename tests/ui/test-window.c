@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "hw-case-list-model.h"
+#include "hw-case-page.h"
 #include "hw-case-summary.h"
 #include "hw-connection-dialog.h"
 #include "hw-setup.h"
@@ -316,6 +317,20 @@ test_window_cases (void)
 
   /* Demo data says so in the header bar. */
   hw_test_wait_until (says_demo, window, 5000);
+
+  /* Picking a case shows it in the detail pane. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (shown), 0);
+  {
+    GtkWidget *page = find_descendant (GTK_WIDGET (window), HW_TYPE_CASE_PAGE);
+    gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+    g_assert_nonnull (page);
+    g_assert_cmpint (hw_case_page_get_case_id (HW_CASE_PAGE (page)), ==,
+                     hw_case_summary_get_id (first));
+    /* Let the page load and draw before the picture. */
+    while (g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
 
   hw_test_wait_until (stack_settled, window, 5000);
   wait_for_frames (GTK_WIDGET (window));
