@@ -874,6 +874,7 @@ save_cb (GObject      *object,
   SaveData *data = g_task_get_task_data (task);
   g_autoptr(HwDbResult) rows = NULL;
   g_autoptr(GPtrArray) params = params_new ();
+  GCancellable *cancellable;
   GError *error = NULL;
 
   if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
@@ -885,8 +886,8 @@ save_cb (GObject      *object,
   data->saved = hw_db_result_get_n_rows (rows) == 1;
 
   add_int (params, data->edited->id);
-  query_async (self, "load-case", params, g_task_get_cancellable (task), save_reload_cb,
-               g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  query_async (self, "load-case", params, cancellable, save_reload_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -990,6 +991,7 @@ create_cb (GObject      *object,
   SaveData *data = g_task_get_task_data (task);
   g_autoptr(HwDbResult) rows = NULL;
   g_autoptr(GPtrArray) params = params_new ();
+  GCancellable *cancellable;
   GError *error = NULL;
 
   if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
@@ -1015,8 +1017,8 @@ create_cb (GObject      *object,
     }
 
   add_text (params, cell (rows, 0, "id"));
-  query_async (self, "load-case", params, g_task_get_cancellable (task), create_reload_cb,
-               g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  query_async (self, "load-case", params, cancellable, create_reload_cb, g_steal_pointer (&task));
 }
 
 static void

@@ -7,9 +7,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "hw-case.h"
+#include "hw-case-conflict-dialog.h"
 #include "hw-case-page.h"
 #include "hw-case-store.h"
 #include "hw-case-summary.h"
@@ -30,7 +33,15 @@
  * (family, contacts, photos; data/sql/0005-case-list.sql). The page reads
  * again what changed, in place. Notifications of this client's own writes
  * are not delivered back to it, so after its own writes the page reads
- * again itself. */
+ * again itself.
+ *
+ * Editing: Edit turns the child and the abduction into a form, checked as
+ * it is typed. Save writes the case and its child in one statement against
+ * the versions the form was read with. When someone else saved first, the
+ * conflict dialog shows their values beside the officer's, field by field;
+ * when someone else saves while the form is open, a banner says so instead
+ * of touching the form. Nothing typed is dropped without the officer
+ * choosing to: not on a conflict, not when the connection is lost. */
 
 /* Show a spinner only for loads that take a moment: a quick one would flash. */
 #define LOADING_DELAY_MS   150
@@ -39,6 +50,16 @@
 /* Stored thumbnails are small; anything far bigger is not a thumbnail. */
 #define MAX_THUMBNAIL_BYTES (512 * 1024)
 #define MAX_THUMBNAIL_SIDE  512
+
+typedef enum
+{
+  BANNER_NONE,
+  BANNER_CHANGED,       /* someone else saved the case being edited */
+  BANNER_NOT_SAVED,     /* saving failed; the form is kept */
+} BannerKind;
+
+/* The values of homeward.person.sex in the form's order; "" is not chosen. */
+static const char * const sex_values[] = { "", "male", "female", "unknown" };
 
 struct _HwCasePage
 {
@@ -62,7 +83,9 @@ struct _HwCasePage
   GtkLabel           *meta_label;
   GtkLabel           *status_detail_label;
   GtkStack           *action_stack;
+  GtkWidget          *edit_button;
   GtkMenuButton      *status_button;
+  GtkLabel           *readonly_label;
   AdwPreferencesGroup *child_group;
   GtkWidget          *photo_row;
   GtkFlowBox         *photo_box;
@@ -83,6 +106,28 @@ struct _HwCasePage
   AdwPreferencesGroup *family_group;
   AdwPreferencesGroup *contacts_group;
   AdwPreferencesGroup *history_group;
+  AdwPreferencesGroup *child_edit_group;
+  AdwPreferencesGroup *abduction_edit_group;
+  AdwEntryRow        *family_name_entry;
+  AdwEntryRow        *given_name_entry;
+  AdwEntryRow        *family_name_latin_entry;
+  AdwEntryRow        *given_name_latin_entry;
+  AdwEntryRow        *nicknames_entry;
+  AdwComboRow        *sex_combo;
+  AdwEntryRow        *birth_date_entry;
+  AdwEntryRow        *marks_entry;
+  AdwEntryRow        *native_place_entry;
+  AdwEntryRow        *dialect_entry;
+  GtkLabel           *child_errors;
+  AdwEntryRow        *abducted_at_entry;
+  AdwEntryRow        *place_entry;
+  AdwEntryRow        *region_code_entry;
+  AdwEntryRow        *latitude_entry;
+  AdwEntryRow        *longitude_entry;
+  GtkWidget          *circumstances_edit_row;
+  GtkLabel           *circumstances_label;
+  GtkTextView        *circumstances_view;
+  GtkLabel           *abduction_errors;
 
   HwSession          *session;
   HwCaseStore        *store;
@@ -99,6 +144,21 @@ struct _HwCasePage
   GPtrArray          *family_rows;
   GPtrArray          *contact_rows;
   GPtrArray          *history_rows;
+
+  /* The form: a widget per field, and the row that shows it */
+  GtkWidget          *field_widgets[HW_CASE_N_FIELDS];
+  GtkWidget          *field_rows[HW_CASE_N_FIELDS];
+  HwCase             *edit_base;        /* the case the form started from */
+  HwCase             *remote;           /* saved by someone else while editing */
+  char               *remote_who;
+  GCancellable       *who_cancellable;
+  BannerKind          banner_kind;
+  guint               editing : 1;
+  guint               creating : 1;
+  guint               saving : 1;
+  guint               filling : 1;
+  guint               modified : 1;
+  guint               valid : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HwCasePage, hw_case_page, ADW_TYPE_BIN)
@@ -126,6 +186,9 @@ static const char * const case_statuses[] = {
 static void load                (HwCasePage     *self,
                                  HwCaseSections  sections);
 static void update_actions      (HwCasePage     *self);
+static void show_details        (HwCasePage     *self);
+static void stop_editing        (HwCasePage     *self);
+static void notice_remote       (HwCasePage     *self);
 
 /* Status colours (shared with the list) and the page's own style, once. */
 static void
@@ -334,13 +397,27 @@ show_header (HwCasePage   *self,
   g_autoptr(GString) detail = g_string_new (NULL);
   g_autofree char *meta_text = NULL;
 
-  gtk_label_set_text (self->name_label, name[0] != '\0' ? name : _("Name not recorded"));
+  if (kase->id == 0)
+    gtk_label_set_text (self->name_label, name[0] != '\0' ? name : _("New Case"));
+  else
+    gtk_label_set_text (self->name_label, name[0] != '\0' ? name : _("Name not recorded"));
   gtk_label_set_text (self->latin_label, latin);
   gtk_widget_set_visible (GTK_WIDGET (self->latin_label), latin[0] != '\0');
   adw_avatar_set_text (self->avatar, latin[0] != '\0' ? latin : name);
 
-  gtk_label_set_text (self->case_number_label, kase->case_number);
-  gtk_widget_set_visible (GTK_WIDGET (self->case_number_label), kase->case_number[0] != '\0');
+  if (kase->id == 0)
+    {
+      /* TRANSLATORS: where a new case's number will be, until it is saved */
+      gtk_label_set_text (self->case_number_label, _("Number given when saved"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->case_number_label), "hw-case-number");
+      gtk_widget_add_css_class (GTK_WIDGET (self->case_number_label), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_text (self->case_number_label, kase->case_number);
+      gtk_widget_add_css_class (GTK_WIDGET (self->case_number_label), "hw-case-number");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->case_number_label), "dim-label");
+    }
   update_status_pill (self, kase->status);
 
   if (kase->unit_name[0] != '\0')
@@ -822,6 +899,24 @@ show_details (HwCasePage *self)
   gtk_stack_set_visible_child_name (self->stack, "case");
 }
 
+/* The form or the record, and what only a recorded case has. */
+static void
+show_mode (HwCasePage *self)
+{
+  gboolean recorded = !self->creating;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->child_group), !self->editing);
+  gtk_widget_set_visible (GTK_WIDGET (self->abduction_group), !self->editing);
+  gtk_widget_set_visible (GTK_WIDGET (self->child_edit_group), self->editing);
+  gtk_widget_set_visible (GTK_WIDGET (self->abduction_edit_group), self->editing);
+  gtk_widget_set_visible (GTK_WIDGET (self->family_group), recorded);
+  gtk_widget_set_visible (GTK_WIDGET (self->contacts_group), recorded);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), recorded);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_detail_label),
+                          recorded && gtk_label_get_text (self->status_detail_label)[0] != '\0');
+  gtk_stack_set_visible_child_name (self->action_stack, self->editing ? "edit" : "view");
+}
+
 /* Loading */
 
 static void
@@ -948,6 +1043,9 @@ load_cb (GObject      *object,
   stop_loading_indicator (self);
   merge_details (self, details);
   show_details (self);
+  show_mode (self);
+  if (self->editing)
+    notice_remote (self);
   update_actions (self);
 }
 
@@ -997,8 +1095,8 @@ forget_case (HwCasePage *self)
     g_cancellable_cancel (self->case_cancellable);
   g_clear_object (&self->case_cancellable);
   g_clear_pointer (&self->details, hw_case_details_free);
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   self->loading = FALSE;
+  stop_editing (self);
 }
 
 /* Live updates */
@@ -1072,23 +1170,632 @@ notification_cb (HwCasePage *self,
     }
 }
 
+/* The form */
+
+static gboolean
+can_edit (HwCasePage *self)
+{
+  return self->session != NULL && self->details != NULL && self->details->kase != NULL &&
+         hw_session_is_own_unit (self->session, self->details->kase->unit_id);
+}
+
+static char *
+dup_field_widget_text (GtkWidget *widget)
+{
+  if (ADW_IS_COMBO_ROW (widget))
+    {
+      guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (widget));
+
+      return g_strdup (selected < G_N_ELEMENTS (sex_values) ? sex_values[selected] : "");
+    }
+
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    }
+
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+}
+
+static void
+set_field_widget_text (GtkWidget  *widget,
+                       const char *text)
+{
+  if (ADW_IS_COMBO_ROW (widget))
+    {
+      guint selected = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (sex_values); i++)
+        if (g_strcmp0 (sex_values[i], text) == 0)
+          selected = i;
+      adw_combo_row_set_selected (ADW_COMBO_ROW (widget), selected);
+    }
+  else if (GTK_IS_TEXT_VIEW (widget))
+    {
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+    }
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (widget), text);
+    }
+}
+
+/* The case as the form has it: the base case with the form's fields. */
+static HwCase *
+read_form (HwCasePage *self)
+{
+  HwCase *kase = hw_case_copy (self->edit_base);
+
+  for (guint i = 0; i < HW_CASE_N_FIELDS; i++)
+    {
+      g_autofree char *text = dup_field_widget_text (self->field_widgets[i]);
+
+      hw_case_set_field (kase, i, text);
+    }
+
+  return kase;
+}
+
+static void
+fill_form (HwCasePage   *self,
+           const HwCase *kase)
+{
+  self->filling = TRUE;
+  for (guint i = 0; i < HW_CASE_N_FIELDS; i++)
+    set_field_widget_text (self->field_widgets[i], hw_case_get_field (kase, i));
+  self->filling = FALSE;
+}
+
+/* What is typed while the form is being saved would not be saved: the
+ * fields are read-only meanwhile. (Not insensitive: the focus stays in the
+ * field being typed in.) */
+static void
+set_form_editable (HwCasePage *self,
+                   gboolean    editable)
+{
+  for (guint i = 0; i < HW_CASE_N_FIELDS; i++)
+    {
+      GtkWidget *widget = self->field_widgets[i];
+
+      if (GTK_IS_EDITABLE (widget))
+        gtk_editable_set_editable (GTK_EDITABLE (widget), editable);
+      else if (GTK_IS_TEXT_VIEW (widget))
+        gtk_text_view_set_editable (GTK_TEXT_VIEW (widget), editable);
+      else
+        gtk_widget_set_sensitive (widget, editable);
+    }
+}
+
+static void
+set_modified (HwCasePage *self,
+              gboolean    modified)
+{
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+append_message (GString    *messages,
+                const char *message)
+{
+  /* The name's message is the same for both name fields. */
+  if (strstr (messages->str, message) != NULL)
+    return;
+
+  if (messages->len > 0)
+    g_string_append_c (messages, '\n');
+  g_string_append (messages, message);
+}
+
+/* Checks every field as typed; marks the rows whose values cannot be saved
+ * and says why under their group. */
+static void
+check_form (HwCasePage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(HwCase) form = read_form (self);
+  g_autoptr(GString) child_messages = g_string_new (NULL);
+  g_autoptr(GString) abduction_messages = g_string_new (NULL);
+
+  self->valid = TRUE;
+
+  for (guint i = 0; i < HW_CASE_N_FIELDS; i++)
+    {
+      g_autofree char *message = hw_case_check_field (form, i, now);
+      GtkWidget *row = self->field_rows[i];
+
+      gtk_widget_set_tooltip_text (row, message);
+      if (message == NULL)
+        {
+          gtk_widget_remove_css_class (row, "hw-invalid");
+          gtk_widget_remove_css_class (row, "error");
+          continue;
+        }
+
+      self->valid = FALSE;
+      gtk_widget_add_css_class (row, "hw-invalid");
+      if (ADW_IS_ENTRY_ROW (row))
+        gtk_widget_add_css_class (row, "error");
+      append_message (i < HW_CASE_FIELD_ABDUCTED_AT ? child_messages : abduction_messages, message);
+    }
+
+  gtk_label_set_text (self->child_errors, child_messages->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->child_errors), child_messages->len > 0);
+  gtk_label_set_text (self->abduction_errors, abduction_messages->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->abduction_errors), abduction_messages->len > 0);
+
+  set_modified (self, !hw_case_fields_equal (form, self->edit_base));
+}
+
+static void
+form_changed_cb (HwCasePage *self)
+{
+  if (self->filling || !self->editing)
+    return;
+
+  check_form (self);
+  update_actions (self);
+}
+
+/* The banner */
+
+static void
+show_banner (HwCasePage *self,
+             BannerKind  kind,
+             const char *message)
+{
+  self->banner_kind = kind;
+
+  if (kind == BANNER_NONE)
+    {
+      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+      return;
+    }
+
+  gtk_label_set_text (self->banner_label, message);
+  if (kind == BANNER_NOT_SAVED)
+    {
+      gtk_widget_add_css_class (self->banner, "hw-error");
+      gtk_button_set_label (self->banner_button, _("_Try Again"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), "case.save");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->banner, "hw-error");
+      gtk_button_set_label (self->banner_button, _("_Reload"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), "case.reload");
+    }
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+show_changed_banner (HwCasePage *self)
+{
+  g_autofree char *message = NULL;
+
+  if (self->remote_who != NULL)
+    /* TRANSLATORS: %s is the officer who saved the case while this one edits it */
+    message = g_strdup_printf (_("Changed by %s while you were editing. Reload to see their changes beside yours."),
+                               self->remote_who);
+  else
+    message = g_strdup (_("Changed by someone else while you were editing. Reload to see their changes beside yours."));
+
+  show_banner (self, BANNER_CHANGED, message);
+}
+
+static void
+who_changed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HwCasePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *who = NULL;
+
+  who = hw_case_store_who_changed_finish (HW_CASE_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_free (self->remote_who);
+  self->remote_who = g_steal_pointer (&who);
+
+  if (self->remote != NULL && self->banner_kind == BANNER_CHANGED)
+    show_changed_banner (self);
+}
+
+/* Someone else saved a newer version of the case (or of its child) than the
+ * form started from: keep it aside and say so; the form stays as it is. */
+static void
+set_remote (HwCasePage   *self,
+            const HwCase *current)
+{
+  gboolean case_moved;
+
+  g_clear_pointer (&self->remote, hw_case_free);
+  self->remote = hw_case_copy (current);
+
+  if (self->who_cancellable != NULL)
+    g_cancellable_cancel (self->who_cancellable);
+  g_clear_object (&self->who_cancellable);
+  self->who_cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->remote_who, g_free);
+
+  show_changed_banner (self);
+
+  case_moved = current->version != self->edit_base->version;
+  hw_case_store_who_changed_async (self->store, case_moved ? "abduction_case" : "person",
+                                   case_moved ? current->id : current->child_id,
+                                   self->who_cancellable, who_changed_cb, g_object_ref (self));
+}
+
+static void
+notice_remote (HwCasePage *self)
+{
+  const HwCase *current;
+
+  if (!self->editing || self->creating || self->details == NULL || self->details->kase == NULL)
+    return;
+
+  current = self->details->kase;
+  if (current->version == self->edit_base->version &&
+      current->child_version == self->edit_base->child_version)
+    return;
+
+  /* Already said. */
+  if (self->remote != NULL && self->remote->version == current->version &&
+      self->remote->child_version == current->child_version)
+    return;
+
+  set_remote (self, current);
+}
+
+/* Editing */
+
+static void
+start_editing (HwCasePage   *self,
+               const HwCase *base,
+               gboolean      creating)
+{
+  g_clear_pointer (&self->edit_base, hw_case_free);
+  self->edit_base = hw_case_copy (base);
+  self->editing = TRUE;
+  self->creating = creating;
+  self->saving = FALSE;
+
+  fill_form (self, base);
+  show_mode (self);
+  check_form (self);
+  update_actions (self);
+
+  gtk_widget_grab_focus (self->field_widgets[HW_CASE_FIELD_FAMILY_NAME]);
+}
+
+static void
+stop_editing (HwCasePage *self)
+{
+  if (self->who_cancellable != NULL)
+    g_cancellable_cancel (self->who_cancellable);
+  g_clear_object (&self->who_cancellable);
+  g_clear_pointer (&self->edit_base, hw_case_free);
+  g_clear_pointer (&self->remote, hw_case_free);
+  g_clear_pointer (&self->remote_who, g_free);
+
+  self->editing = FALSE;
+  self->creating = FALSE;
+  self->saving = FALSE;
+  show_banner (self, BANNER_NONE, NULL);
+  set_form_editable (self, TRUE);
+  set_modified (self, FALSE);
+  show_mode (self);
+}
+
+static void
+set_saving (HwCasePage *self,
+            gboolean    saving)
+{
+  self->saving = saving;
+  set_form_editable (self, !saving);
+  update_actions (self);
+}
+
+/* After a save: show the case as saved. */
+static void
+finish_saving (HwCasePage *self,
+               HwCase     *saved)
+{
+  gint64 id = saved->id;
+  gboolean created = self->creating;
+
+  if (self->details == NULL)
+    self->details = g_new0 (HwCaseDetails, 1);
+  g_clear_pointer (&self->details->kase, hw_case_free);
+  self->details->kase = saved;
+
+  stop_editing (self);
+
+  if (created)
+    {
+      self->case_id = id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE_ID]);
+    }
+
+  show_details (self);
+  show_mode (self);
+  update_actions (self);
+
+  /* The history has a new entry; a new case, its (empty) records. */
+  load (self, HW_CASE_SECTION_ALL);
+
+  g_signal_emit (self, signals[SAVED], 0, id);
+}
+
+static void
+save_failed (HwCasePage   *self,
+             const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  /* TRANSLATORS: %s says why saving failed */
+  message = g_strdup_printf (_("Not saved: %s\nYour changes are still in the form."), error->message);
+  show_banner (self, BANNER_NOT_SAVED, message);
+}
+
+static void resolve (HwCasePage   *self,
+                     const HwCase *theirs,
+                     gboolean      saving);
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(HwCasePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwCase) current = NULL;
+  HwCase *saved;
+
+  if (self->creating)
+    saved = hw_case_store_create_finish (HW_CASE_STORE (object), result, &error);
+  else
+    saved = hw_case_store_save_finish (HW_CASE_STORE (object), result, &current, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !self->editing)
+    {
+      g_clear_pointer (&saved, hw_case_free);
+      return;
+    }
+
+  set_saving (self, FALSE);
+
+  if (saved != NULL)
+    {
+      finish_saving (self, saved);
+      return;
+    }
+
+  if (g_error_matches (error, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_CONFLICT) && current != NULL)
+    {
+      resolve (self, current, TRUE);
+      return;
+    }
+
+  save_failed (self, error);
+}
+
+static void
+save (HwCasePage *self)
+{
+  g_autoptr(HwCase) form = read_form (self);
+
+  if (self->case_cancellable == NULL)
+    self->case_cancellable = g_cancellable_new ();
+
+  set_saving (self, TRUE);
+  show_banner (self, BANNER_NONE, NULL);
+
+  if (self->creating)
+    hw_case_store_create_async (self->store, form, self->case_cancellable, save_cb,
+                                g_object_ref (self));
+  else
+    hw_case_store_save_async (self->store, form, self->case_cancellable, save_cb,
+                              g_object_ref (self));
+}
+
+typedef struct
+{
+  HwCasePage *self;
+  HwCase     *theirs;
+  gboolean    saving;
+} Resolution;
+
+static void
+resolution_free (gpointer data)
+{
+  Resolution *resolution = data;
+
+  g_clear_object (&resolution->self);
+  g_clear_pointer (&resolution->theirs, hw_case_free);
+  g_free (resolution);
+}
+
+static void
+conflict_resolved_cb (HwCaseConflictDialog *dialog,
+                      Resolution           *resolution)
+{
+  HwCasePage *self = resolution->self;
+  g_autoptr(HwCase) merged = NULL;
+
+  if (!self->editing)
+    return;
+
+  /* The form now starts from their version, with the values chosen. */
+  merged = hw_case_conflict_dialog_get_merged (dialog);
+  g_clear_pointer (&self->edit_base, hw_case_free);
+  self->edit_base = hw_case_copy (resolution->theirs);
+  g_clear_pointer (&self->remote, hw_case_free);
+  g_clear_pointer (&self->remote_who, g_free);
+  show_banner (self, BANNER_NONE, NULL);
+
+  fill_form (self, merged);
+  check_form (self);
+  update_actions (self);
+
+  if (resolution->saving && self->valid)
+    save (self);
+}
+
+static void
+conflict_closed_cb (HwCaseConflictDialog *dialog,
+                    Resolution           *resolution)
+{
+  HwCasePage *self = resolution->self;
+
+  /* Not resolved: their version stays aside, and the banner offers it again. */
+  if (self->editing && self->remote == NULL &&
+      (resolution->theirs->version != self->edit_base->version ||
+       resolution->theirs->child_version != self->edit_base->child_version))
+    set_remote (self, resolution->theirs);
+}
+
+static void
+resolve_with_name (HwCasePage   *self,
+                   const HwCase *theirs,
+                   const char   *who,
+                   gboolean      saving)
+{
+  g_autoptr(HwCase) mine = read_form (self);
+  HwCaseConflictDialog *dialog;
+  Resolution *resolution;
+
+  /* The form already holds what they saved (our own save went through
+   * before the connection broke, say): nothing to choose. */
+  if (hw_case_fields_equal (mine, theirs))
+    {
+      if (saving)
+        {
+          finish_saving (self, hw_case_copy (theirs));
+          return;
+        }
+
+      g_clear_pointer (&self->edit_base, hw_case_free);
+      self->edit_base = hw_case_copy (theirs);
+      g_clear_pointer (&self->remote, hw_case_free);
+      show_banner (self, BANNER_NONE, NULL);
+      check_form (self);
+      update_actions (self);
+      return;
+    }
+
+  dialog = hw_case_conflict_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                        self->edit_base, mine, theirs, who, saving);
+
+  resolution = g_new0 (Resolution, 1);
+  resolution->self = g_object_ref (self);
+  resolution->theirs = hw_case_copy (theirs);
+  resolution->saving = saving;
+  g_signal_connect (dialog, "resolved", G_CALLBACK (conflict_resolved_cb), resolution);
+  g_signal_connect_data (dialog, "destroy", G_CALLBACK (conflict_closed_cb), resolution,
+                         (GClosureNotify) (void (*) (void)) resolution_free, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  HwCasePage *self;
+  HwCase     *theirs;
+  gboolean    saving;
+} WhoData;
+
+static void
+resolve_who_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  WhoData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *who = hw_case_store_who_changed_finish (HW_CASE_STORE (object), result, &error);
+
+  /* Not knowing who is no reason not to resolve. */
+  if (data->self->editing)
+    resolve_with_name (data->self, data->theirs, who, data->saving);
+
+  g_object_unref (data->self);
+  hw_case_free (data->theirs);
+  g_free (data);
+}
+
+/* Their version against the form: a dialog when values differ. */
+static void
+resolve (HwCasePage   *self,
+         const HwCase *theirs,
+         gboolean      saving)
+{
+  WhoData *data;
+
+  if (self->remote != NULL && self->remote_who != NULL &&
+      self->remote->version == theirs->version &&
+      self->remote->child_version == theirs->child_version)
+    {
+      g_autofree char *who = g_strdup (self->remote_who);
+
+      resolve_with_name (self, theirs, who, saving);
+      return;
+    }
+
+  data = g_new0 (WhoData, 1);
+  data->self = g_object_ref (self);
+  data->theirs = hw_case_copy (theirs);
+  data->saving = saving;
+  hw_case_store_who_changed_async (self->store,
+                                   theirs->version != self->edit_base->version ? "abduction_case" : "person",
+                                   theirs->version != self->edit_base->version ? theirs->id : theirs->child_id,
+                                   NULL, resolve_who_cb, data);
+}
+
 /* Actions */
 
 static void
 update_actions (HwCasePage *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
+  gboolean shown = self->details != NULL && self->details->kase != NULL;
+  gboolean editable = shown && can_edit (self) && !self->creating;
+  gboolean idle = !self->editing && !self->saving;
 
-  gtk_widget_action_set_enabled (widget, "case.reload", self->case_id > 0 && !self->loading);
+  gtk_widget_action_set_enabled (widget, "case.reload",
+                                 self->case_id > 0 && !self->loading && !self->saving &&
+                                 (!self->editing || self->remote != NULL));
+  gtk_widget_action_set_enabled (widget, "case.edit", editable && idle && !self->loading);
+  gtk_widget_action_set_enabled (widget, "case.save", self->editing && !self->saving && self->valid);
+  gtk_widget_action_set_enabled (widget, "case.cancel", self->editing && !self->saving);
 
-  /* Editing and the status and contact actions come in their own commits. */
-  gtk_widget_action_set_enabled (widget, "case.edit", FALSE);
-  gtk_widget_action_set_enabled (widget, "case.save", FALSE);
-  gtk_widget_action_set_enabled (widget, "case.cancel", FALSE);
+  /* The status and contact actions come in their own commit. */
   gtk_widget_action_set_enabled (widget, "case.change-status", FALSE);
   gtk_widget_action_set_enabled (widget, "case.add-contact", FALSE);
   gtk_widget_action_set_enabled (widget, "case.add-photos", FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_button), FALSE);
+
+  /* What the officer may not do is not offered; they are told why. */
+  gtk_widget_set_visible (GTK_WIDGET (self->action_stack), self->creating || (shown && can_edit (self)));
+  gtk_widget_set_visible (GTK_WIDGET (self->readonly_label), shown && !self->creating && !can_edit (self));
+  if (shown && !can_edit (self))
+    {
+      const HwCase *kase = self->details->kase;
+      g_autofree char *text = NULL;
+
+      /* TRANSLATORS: %s is a police unit's name */
+      text = g_strdup_printf (_("Only officers of %s can change this case."),
+                              kase->unit_name[0] != '\0' ? kase->unit_name : kase->unit_code);
+      gtk_label_set_text (self->readonly_label, text);
+    }
 }
 
 static void
@@ -1098,12 +1805,130 @@ reload_action (GtkWidget  *widget,
 {
   HwCasePage *self = HW_CASE_PAGE (widget);
 
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  /* While editing: their version beside the form, not instead of it. */
+  if (self->editing)
+    {
+      if (self->remote != NULL)
+        {
+          g_autoptr(HwCase) theirs = hw_case_copy (self->remote);
+
+          resolve (self, theirs, FALSE);
+        }
+      return;
+    }
+
+  show_banner (self, BANNER_NONE, NULL);
 
   if (self->details == NULL)
     load_case (self);
   else
     load (self, HW_CASE_SECTION_ALL);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HwCasePage *self = HW_CASE_PAGE (widget);
+
+  if (self->editing || !can_edit (self))
+    return;
+
+  start_editing (self, self->details->kase, FALSE);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HwCasePage *self = HW_CASE_PAGE (widget);
+
+  if (!self->editing || self->saving)
+    return;
+
+  check_form (self);
+  if (!self->valid)
+    return;
+
+  /* Nothing changed: nothing to write. */
+  if (!self->modified && !self->creating)
+    {
+      stop_editing (self);
+      if (self->details != NULL)
+        show_details (self);
+      show_mode (self);
+      update_actions (self);
+      return;
+    }
+
+  save (self);
+}
+
+static void
+discard (HwCasePage *self)
+{
+  gboolean created = self->creating;
+
+  stop_editing (self);
+
+  if (created || self->details == NULL || self->details->kase == NULL)
+    {
+      g_clear_pointer (&self->details, hw_case_details_free);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      if (self->case_id > 0)
+        load_case (self);
+    }
+  else
+    {
+      show_details (self);
+      show_mode (self);
+    }
+
+  update_actions (self);
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     HwCasePage       *self)
+{
+  if (g_strcmp0 (response, "discard") == 0 && self->editing)
+    discard (self);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HwCasePage *self = HW_CASE_PAGE (widget);
+  GtkWidget *dialog;
+
+  if (!self->editing || self->saving)
+    return;
+
+  if (!self->modified)
+    {
+      discard (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Discard Changes?"),
+                                   self->creating ? _("The new case has not been saved. What you typed will be lost.")
+                                                  : _("Your changes to this case have not been saved. They will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1137,6 +1962,9 @@ hw_case_page_finalize (GObject *object)
 {
   HwCasePage *self = HW_CASE_PAGE (object);
 
+  g_clear_pointer (&self->edit_base, hw_case_free);
+  g_clear_pointer (&self->remote, hw_case_free);
+  g_clear_pointer (&self->remote_who, g_free);
   g_clear_pointer (&self->family_rows, g_ptr_array_unref);
   g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
@@ -1271,7 +2099,9 @@ hw_case_page_class_init (HwCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, meta_label);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, status_detail_label);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, action_stack);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, status_button);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, readonly_label);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, child_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, photo_row);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, photo_box);
@@ -1292,22 +2122,103 @@ hw_case_page_class_init (HwCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, family_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, contacts_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, child_edit_group);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, abduction_edit_group);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, family_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, given_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, family_name_latin_entry);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, given_name_latin_entry);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, nicknames_entry);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, sex_combo);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, birth_date_entry);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, marks_entry);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, native_place_entry);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, dialect_entry);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, child_errors);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, abducted_at_entry);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, place_entry);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, region_code_entry);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, latitude_entry);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, longitude_entry);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, circumstances_edit_row);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, circumstances_label);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, circumstances_view);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, abduction_errors);
 
   gtk_widget_class_install_action (widget_class, "case.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "case.edit", NULL, not_yet_action);
-  gtk_widget_class_install_action (widget_class, "case.save", NULL, not_yet_action);
-  gtk_widget_class_install_action (widget_class, "case.cancel", NULL, not_yet_action);
+  gtk_widget_class_install_action (widget_class, "case.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "case.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "case.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "case.change-status", "s", not_yet_action);
   gtk_widget_class_install_action (widget_class, "case.add-contact", NULL, not_yet_action);
   gtk_widget_class_install_action (widget_class, "case.add-photos", NULL, not_yet_action);
+
+  /* Escape while the focus is in the page; Ctrl+S from anywhere in the
+   * window (a managed shortcut, below). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "case.cancel", NULL);
 }
 
 static void
 hw_case_page_init (HwCasePage *self)
 {
+  GtkEventController *shortcuts;
+  g_autoptr(GtkStringList) sexes = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   load_style ();
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("case.save")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  /* The form: which widget edits which field */
+  self->field_widgets[HW_CASE_FIELD_FAMILY_NAME] = GTK_WIDGET (self->family_name_entry);
+  self->field_widgets[HW_CASE_FIELD_GIVEN_NAME] = GTK_WIDGET (self->given_name_entry);
+  self->field_widgets[HW_CASE_FIELD_FAMILY_NAME_LATIN] = GTK_WIDGET (self->family_name_latin_entry);
+  self->field_widgets[HW_CASE_FIELD_GIVEN_NAME_LATIN] = GTK_WIDGET (self->given_name_latin_entry);
+  self->field_widgets[HW_CASE_FIELD_NICKNAMES] = GTK_WIDGET (self->nicknames_entry);
+  self->field_widgets[HW_CASE_FIELD_SEX] = GTK_WIDGET (self->sex_combo);
+  self->field_widgets[HW_CASE_FIELD_BIRTH_DATE] = GTK_WIDGET (self->birth_date_entry);
+  self->field_widgets[HW_CASE_FIELD_MARKS] = GTK_WIDGET (self->marks_entry);
+  self->field_widgets[HW_CASE_FIELD_NATIVE_PLACE] = GTK_WIDGET (self->native_place_entry);
+  self->field_widgets[HW_CASE_FIELD_DIALECT] = GTK_WIDGET (self->dialect_entry);
+  self->field_widgets[HW_CASE_FIELD_ABDUCTED_AT] = GTK_WIDGET (self->abducted_at_entry);
+  self->field_widgets[HW_CASE_FIELD_PLACE] = GTK_WIDGET (self->place_entry);
+  self->field_widgets[HW_CASE_FIELD_REGION_CODE] = GTK_WIDGET (self->region_code_entry);
+  self->field_widgets[HW_CASE_FIELD_LATITUDE] = GTK_WIDGET (self->latitude_entry);
+  self->field_widgets[HW_CASE_FIELD_LONGITUDE] = GTK_WIDGET (self->longitude_entry);
+  self->field_widgets[HW_CASE_FIELD_CIRCUMSTANCES] = GTK_WIDGET (self->circumstances_view);
+
+  for (guint i = 0; i < HW_CASE_N_FIELDS; i++)
+    {
+      GtkWidget *widget = self->field_widgets[i];
+
+      self->field_rows[i] = widget;
+      if (ADW_IS_PREFERENCES_ROW (widget))
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), hw_case_field_get_label (i));
+
+      if (GTK_IS_EDITABLE (widget))
+        g_signal_connect_object (widget, "changed", G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  self->field_rows[HW_CASE_FIELD_CIRCUMSTANCES] = self->circumstances_edit_row;
+  gtk_label_set_text_with_mnemonic (self->circumstances_label,
+                                    hw_case_field_get_label (HW_CASE_FIELD_CIRCUMSTANCES));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->nicknames_entry),
+                                 _("Nicknames, separated by commas"));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->circumstances_view), "changed",
+                           G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
+
+  sexes = gtk_string_list_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sex_values); i++)
+    gtk_string_list_append (sexes, sex_values[i][0] != '\0' ? hw_case_sex_to_label (sex_values[i])
+                                                            : _("Not chosen"));
+  adw_combo_row_set_model (self->sex_combo, G_LIST_MODEL (sexes));
+  g_signal_connect_object (self->sex_combo, "notify::selected", G_CALLBACK (form_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->family_rows = g_ptr_array_new ();
   self->contact_rows = g_ptr_array_new ();
@@ -1390,7 +2301,7 @@ hw_case_page_set_case_id (HwCasePage *self,
   g_return_if_fail (HW_IS_CASE_PAGE (self));
   g_return_if_fail (case_id >= 0);
 
-  if (self->case_id == case_id)
+  if (self->case_id == case_id && !self->creating)
     return;
 
   forget_case (self);
@@ -1408,13 +2319,51 @@ hw_case_page_set_case_id (HwCasePage *self,
 void
 hw_case_page_new_case (HwCasePage *self)
 {
+  g_autoptr(HwCase) blank = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gboolean had_case;
+
   g_return_if_fail (HW_IS_CASE_PAGE (self));
+
+  if (self->session == NULL || hw_session_get_unit_id (self->session) == 0)
+    {
+      show_toast (self, _("Only an officer of a unit can record a case."));
+      return;
+    }
+
+  had_case = self->case_id != 0;
+  forget_case (self);
+  stop_loading_indicator (self);
+  self->case_id = 0;
+
+  blank = hw_case_new ();
+  blank->unit_id = hw_session_get_unit_id (self->session);
+  g_free (blank->unit_code);
+  blank->unit_code = g_strdup (hw_session_get_unit_code (self->session));
+  g_free (blank->unit_name);
+  blank->unit_name = g_strdup (hw_session_get_unit_name (self->session));
+  g_free (blank->officer_name);
+  blank->officer_name = g_strdup (hw_session_get_officer_name (self->session));
+
+  show_header (self, blank, now);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_detail_label), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "case");
+  start_editing (self, blank, TRUE);
+
+  if (had_case)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE_ID]);
 }
 
+/**
+ * hw_case_page_get_modified:
+ *
+ * Returns: whether the form holds edits that are not saved (ask before
+ *   showing another case or closing the window)
+ */
 gboolean
 hw_case_page_get_modified (HwCasePage *self)
 {
   g_return_val_if_fail (HW_IS_CASE_PAGE (self), FALSE);
 
-  return FALSE;
+  return self->editing && (self->modified || self->saving);
 }

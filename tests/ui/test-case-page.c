@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "hw-case.h"
+#include "hw-case-conflict-dialog.h"
 #include "hw-case-page.h"
 #include "hw-session.h"
 #include "hw-setup.h"
@@ -336,6 +338,97 @@ pick_own_case (HwDb *db)
                             " ORDER BY c.id LIMIT 1", NULL);
 }
 
+/* The form row that edits @field. */
+static GtkWidget *
+find_field (GtkWidget   *widget,
+            HwCaseField  field)
+{
+  const char *title = hw_case_field_get_label (field);
+
+  if (field == HW_CASE_FIELD_NICKNAMES)
+    title = _("Nicknames, separated by commas");
+
+  if (field == HW_CASE_FIELD_CIRCUMSTANCES && GTK_IS_TEXT_VIEW (widget))
+    return widget;
+
+  if (ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_visible (widget) &&
+      (ADW_IS_ENTRY_ROW (widget) || ADW_IS_COMBO_ROW (widget)) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_field (child, field);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Types into the form, as the officer would. */
+static void
+type_field (HwCasePage  *page,
+            HwCaseField  field,
+            const char  *text)
+{
+  GtkWidget *row = find_field (GTK_WIDGET (page), field);
+
+  g_assert_nonnull (row);
+  if (GTK_IS_TEXT_VIEW (row))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (row)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static const char *
+field_text (HwCasePage  *page,
+            HwCaseField  field)
+{
+  GtkWidget *row = find_field (GTK_WIDGET (page), field);
+
+  g_assert_true (GTK_IS_EDITABLE (row));
+
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+saved_cb (HwCasePage *page,
+          gint64      case_id,
+          gint64     *saved)
+{
+  *saved = case_id;
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  return *(gint64 *) data != 0;
+}
+
+static gboolean
+has_conflict_dialog (gpointer data)
+{
+  HwCaseConflictDialog **dialog = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HW_IS_CASE_CONFLICT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *dialog = HW_CASE_CONFLICT_DIALOG (window);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* Tests */
 
 static void
@@ -448,6 +541,194 @@ test_other_unit_restricted (void)
   hw_db_close (own_db);
 }
 
+/* Two officers of the unit edit one case at the same time; the second to
+ * save sees both versions, field by field, and loses nothing. */
+static void
+test_edit_conflict (void)
+{
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwSession) session = sign_in (HW_SETUP_DEMO_OFFICER, &db);
+  g_autoptr(HwDb) other = NULL;
+  g_autoptr(HwSession) other_session = sign_in ("demo_supervisor", &other);
+  g_autoptr(HwDbResult) row = NULL;
+  g_autoptr(HwDbResult) updated = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *text = NULL;
+  HwCaseConflictDialog *dialog = NULL;
+  HwCasePage *page;
+  GtkWindow *window;
+  gint64 saved = 0;
+  gint64 case_id;
+
+  case_id = hw_test_query_int (db,
+                               "SELECT id FROM homeward.abduction_case "
+                               " WHERE unit_id = homeward.current_unit_id () "
+                               " ORDER BY id OFFSET 1 LIMIT 1", NULL);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  row = hw_test_query (db, "SELECT case_number, place_text FROM homeward.abduction_case WHERE id = $1",
+                       id_text, NULL);
+
+  page = hw_case_page_new ();
+  window = window_with_page (page, 900);
+  g_signal_connect (page, "saved", G_CALLBACK (saved_cb), &saved);
+  hw_case_page_set_session (page, session);
+  hw_case_page_set_case_id (page, case_id);
+  wait_for_text (page, hw_db_result_get_string (row, 0, 0));
+
+  /* The officer starts editing and types new marks. */
+  g_assert_true (action_enabled (page, "case.edit"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "case.edit", NULL);
+  g_assert_nonnull (find_field (GTK_WIDGET (page), HW_CASE_FIELD_MARKS));
+  g_assert_false (hw_case_page_get_modified (page));
+  type_field (page, HW_CASE_FIELD_MARKS, "左耳后有一颗痣（我的记录）");
+  g_assert_true (hw_case_page_get_modified (page));
+
+  /* Meanwhile a supervisor of the unit saves the place and the marks. */
+  updated = hw_test_query (other,
+                           "UPDATE homeward.abduction_case SET place_text = '广东省深圳市罗湖火车站（主管更正）' "
+                           " WHERE id = $1 RETURNING version", id_text, NULL);
+  g_clear_pointer (&updated, hw_db_result_unref);
+  updated = hw_test_query (other,
+                           "UPDATE homeward.person SET distinguishing_marks = '右手有烫伤疤痕（主管记录）' "
+                           " WHERE id = (SELECT child_id FROM homeward.abduction_case WHERE id = $1) "
+                           "RETURNING version", id_text, NULL);
+
+  /* The page says so, and the form keeps what was typed. */
+  wait_for_text (page, _("Changed by someone else while you were editing. Reload to see their changes beside yours."));
+  g_assert_cmpstr (field_text (page, HW_CASE_FIELD_MARKS), ==, "左耳后有一颗痣（我的记录）");
+  g_assert_cmpstr (field_text (page, HW_CASE_FIELD_PLACE), ==, hw_db_result_get_string (row, 0, 1));
+
+  /* Saving meets their version: both are shown, field by field. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "case.save", NULL);
+  hw_test_wait_until (has_conflict_dialog, &dialog, 10000);
+  g_assert_true (hw_case_conflict_dialog_has_field (dialog, HW_CASE_FIELD_MARKS));
+  g_assert_true (hw_case_conflict_dialog_has_field (dialog, HW_CASE_FIELD_PLACE));
+  g_assert_cmpuint (hw_case_conflict_dialog_get_n_fields (dialog), ==, 2);
+  {
+    GString *dialog_text = g_string_new (NULL);
+
+    collect_text (GTK_WIDGET (dialog), dialog_text);
+    g_assert_nonnull (strstr (dialog_text->str, "左耳后有一颗痣（我的记录）"));
+    g_assert_nonnull (strstr (dialog_text->str, "右手有烫伤疤痕（主管记录）"));
+    g_assert_nonnull (strstr (dialog_text->str, "广东省深圳市罗湖火车站（主管更正）"));
+    g_string_free (dialog_text, TRUE);
+  }
+
+  wait_for_frames (GTK_WIDGET (dialog));
+  save_png (GTK_WIDGET (dialog), "test-case-conflict");
+
+  /* The defaults: their place (only they changed it), the officer's marks
+   * (both did; what was typed wins unless the officer says otherwise). */
+  hw_case_conflict_dialog_resolve (dialog);
+  hw_test_wait_until (is_saved, &saved, 10000);
+  g_assert_cmpint (saved, ==, case_id);
+  g_assert_false (hw_case_page_get_modified (page));
+
+  g_clear_pointer (&updated, hw_db_result_unref);
+  updated = hw_test_query (other,
+                           "SELECT c.place_text, p.distinguishing_marks "
+                           "  FROM homeward.abduction_case c JOIN homeward.person p ON p.id = c.child_id "
+                           " WHERE c.id = $1", id_text, NULL);
+  g_assert_cmpstr (hw_db_result_get_string (updated, 0, 0), ==, "广东省深圳市罗湖火车站（主管更正）");
+  g_assert_cmpstr (hw_db_result_get_string (updated, 0, 1), ==, "左耳后有一颗痣（我的记录）");
+
+  /* The page shows what was saved. */
+  wait_for_text (page, "广东省深圳市罗湖火车站（主管更正）");
+  text = page_text (page);
+  g_assert_nonnull (strstr (text, "左耳后有一颗痣（我的记录）"));
+
+  gtk_window_destroy (window);
+  hw_db_close (other);
+  hw_db_close (db);
+}
+
+/* A new case: checked as typed, saved with the unit's next case number. */
+static void
+test_new_case (void)
+{
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwSession) session = sign_in (HW_SETUP_DEMO_OFFICER, &db);
+  g_autoptr(HwDbResult) row = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *id_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pattern = NULL;
+  HwCasePage *page;
+  GtkWindow *window;
+  gint64 saved = 0;
+
+  page = hw_case_page_new ();
+  window = window_with_page (page, 900);
+  g_signal_connect (page, "saved", G_CALLBACK (saved_cb), &saved);
+  hw_case_page_set_session (page, session);
+
+  hw_case_page_new_case (page);
+  g_assert_cmpint (hw_case_page_get_case_id (page), ==, 0);
+  g_assert_false (hw_case_page_get_modified (page));
+
+  /* Nothing typed yet: a name and the sex are needed. */
+  g_assert_false (action_enabled (page, "case.save"));
+  text = page_text (page);
+  g_assert_nonnull (strstr (text, _("Enter the child’s family and given name, or a nickname.")));
+  g_clear_pointer (&text, g_free);
+
+  type_field (page, HW_CASE_FIELD_FAMILY_NAME, "测");
+  type_field (page, HW_CASE_FIELD_GIVEN_NAME, "新童");
+  type_field (page, HW_CASE_FIELD_FAMILY_NAME_LATIN, "Ce");
+  type_field (page, HW_CASE_FIELD_GIVEN_NAME_LATIN, "Xintong");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_field (GTK_WIDGET (page), HW_CASE_FIELD_SEX)), 1);
+  type_field (page, HW_CASE_FIELD_BIRTH_DATE, "2099-01-01");
+  type_field (page, HW_CASE_FIELD_REGION_CODE, "4403");
+  g_assert_true (hw_case_page_get_modified (page));
+
+  /* Said where it is wrong, and not saved. */
+  text = page_text (page);
+  g_assert_nonnull (strstr (text, _("The date cannot be in the future.")));
+  g_assert_nonnull (strstr (text, _("A region code has six digits, for example 440300.")));
+  g_assert_false (action_enabled (page, "case.save"));
+  g_clear_pointer (&text, g_free);
+
+  save_pictures (window, page, "test-case-new");
+
+  type_field (page, HW_CASE_FIELD_BIRTH_DATE, "2019年6月");
+  type_field (page, HW_CASE_FIELD_REGION_CODE, "440306");
+  type_field (page, HW_CASE_FIELD_ABDUCTED_AT, "2025-03-02 14:30");
+  type_field (page, HW_CASE_FIELD_PLACE, "广东省深圳市宝安区西乡街道");
+  type_field (page, HW_CASE_FIELD_CIRCUMSTANCES, "在小区游乐场玩耍时走失。");
+  g_assert_true (action_enabled (page, "case.save"));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "case.save", NULL);
+  hw_test_wait_until (is_saved, &saved, 10000);
+  g_assert_cmpint (hw_case_page_get_case_id (page), ==, saved);
+  g_assert_false (hw_case_page_get_modified (page));
+
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, saved);
+  row = hw_test_query (db,
+                       "SELECT c.case_number, p.kind, p.birth_date::text, p.birth_date_precision, "
+                       "       c.assigned_officer_id = homeward.current_officer_id (), c.status, "
+                       "       c.region_code, c.circumstances "
+                       "  FROM homeward.abduction_case c JOIN homeward.person p ON p.id = c.child_id "
+                       " WHERE c.id = $1 AND p.family_name = '测' AND p.given_name = '新童'",
+                       id_text, NULL);
+  g_assert_cmpuint (hw_db_result_get_n_rows (row), ==, 1);
+  pattern = g_strdup_printf ("^%s-%d-[0-9]{4}$", hw_session_get_unit_code (session),
+                             g_date_time_get_year (now));
+  g_assert_true (g_regex_match_simple (pattern, hw_db_result_get_string (row, 0, 0), 0, 0));
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 1), ==, "child");
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 2), ==, "2019-06-01");
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 3), ==, "month");
+  g_assert_true (hw_db_result_get_boolean (row, 0, 4));
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 5), ==, "open");
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 6), ==, "440306");
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 7), ==, "在小区游乐场玩耍时走失。");
+
+  /* The page now shows the recorded case under its number. */
+  wait_for_text (page, hw_db_result_get_string (row, 0, 0));
+
+  gtk_window_destroy (window);
+  hw_db_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +764,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/case-page/show", test_show_case);
   g_test_add_func ("/ui/case-page/other-unit-restricted", test_other_unit_restricted);
+  g_test_add_func ("/ui/case-page/edit-conflict", test_edit_conflict);
+  g_test_add_func ("/ui/case-page/new-case", test_new_case);
 
   tmpdir = g_dir_make_tmp ("hw-case-page-XXXXXX", &error);
   g_assert_no_error (error);

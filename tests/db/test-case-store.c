@@ -1,0 +1,439 @@
+/* test-case-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "hw-case-store.h"
+#include "hw-setup.h"
+#include "hw-test-cluster.h"
+
+/* HwCaseStore against a real server with demo data: a case and its child
+ * are saved together or not at all, only against the versions read; a
+ * conflict hands back the other officer's version; new cases get the unit's
+ * next number; the database's rules and row-level security show through as
+ * errors that say why. And the form's rules (src/core/hw-case.c). */
+
+#define DEMO_CASES     20
+#define DEMO_SIGHTINGS 10
+
+static HwLocalServer *server;
+
+static HwCaseStore *
+store_for (const char *login,
+           HwDb      **db_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *conninfo = hw_local_server_get_conninfo (server, login, HW_SETUP_DEFAULT_DBNAME);
+  g_autoptr(HwDb) db = hw_test_connect (conninfo);
+  g_autoptr(HwSession) session = hw_session_load_sync (db, NULL, &error);
+
+  g_assert_no_error (error);
+  if (db_out != NULL)
+    *db_out = g_object_ref (db);
+
+  return hw_case_store_new (session);
+}
+
+static void
+got_result_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* Runs the main loop until the operation started with got_result_cb is done. */
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  hw_test_wait_until (has_result, result, 10000);
+
+  return *result;
+}
+
+static HwCaseDetails *
+load (HwCaseStore    *store,
+      gint64          case_id,
+      HwCaseSections  sections,
+      GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  hw_case_store_load_async (store, case_id, sections, NULL, got_result_cb, &result);
+
+  return hw_case_store_load_finish (store, wait_result (&result), error);
+}
+
+static HwCase *
+save (HwCaseStore   *store,
+      const HwCase  *edited,
+      HwCase       **current,
+      GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  hw_case_store_save_async (store, edited, NULL, got_result_cb, &result);
+
+  return hw_case_store_save_finish (store, wait_result (&result), current, error);
+}
+
+static HwCase *
+create (HwCaseStore   *store,
+        const HwCase  *edited,
+        GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  hw_case_store_create_async (store, edited, NULL, got_result_cb, &result);
+
+  return hw_case_store_create_finish (store, wait_result (&result), error);
+}
+
+static gint64
+own_case (HwDb *db,
+          guint nth)
+{
+  g_autofree char *offset = g_strdup_printf ("%u", nth);
+
+  return hw_test_query_int (db,
+                            "SELECT id FROM homeward.abduction_case "
+                            " WHERE unit_id = homeward.current_unit_id () ORDER BY id OFFSET $1 LIMIT 1",
+                            offset, NULL);
+}
+
+static void
+test_load (void)
+{
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwCaseStore) store = store_for (HW_SETUP_DEMO_OFFICER, &db);
+  g_autoptr(HwCaseDetails) details = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDbResult) row = NULL;
+  g_autofree char *id_text = NULL;
+  gint64 case_id = own_case (db, 0);
+
+  details = load (store, case_id, HW_CASE_SECTION_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (details->kase);
+  g_assert_cmpint (details->kase->id, ==, case_id);
+  g_assert_false (details->family_restricted);
+  g_assert_nonnull (details->family);
+  g_assert_nonnull (details->contacts);
+  g_assert_nonnull (details->photos);
+  /* An officer: the audit log is the supervisors'. */
+  g_assert_true (details->history_restricted);
+
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  row = hw_test_query (db,
+                       "SELECT c.case_number, p.family_name, p.birth_date_precision, "
+                       "       (SELECT count (*) FROM homeward.family_member f WHERE f.case_id = c.id) "
+                       "  FROM homeward.abduction_case c JOIN homeward.person p ON p.id = c.child_id "
+                       " WHERE c.id = $1", id_text, NULL);
+  g_assert_cmpstr (details->kase->case_number, ==, hw_db_result_get_string (row, 0, 0));
+  g_assert_cmpstr (hw_case_get_field (details->kase, HW_CASE_FIELD_FAMILY_NAME), ==,
+                   hw_db_result_get_string (row, 0, 1));
+  g_assert_cmpuint (details->family->len, ==, hw_db_result_get_int64 (row, 0, 3));
+
+  /* A case that does not exist. */
+  g_clear_pointer (&details, hw_case_details_free);
+  details = load (store, G_MAXINT32, HW_CASE_SECTION_ALL, &error);
+  g_assert_error (error, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_NOT_FOUND);
+  g_assert_null (details);
+
+  hw_db_close (db);
+}
+
+static void
+test_save_conflict (void)
+{
+  g_autoptr(HwDb) db_a = NULL;
+  g_autoptr(HwDb) db_b = NULL;
+  g_autoptr(HwCaseStore) a = store_for (HW_SETUP_DEMO_OFFICER, &db_a);
+  g_autoptr(HwCaseStore) b = store_for ("demo_supervisor", &db_b);
+  g_autoptr(HwCaseDetails) read_a = NULL;
+  g_autoptr(HwCaseDetails) read_b = NULL;
+  g_autoptr(HwCase) saved_b = NULL;
+  g_autoptr(HwCase) saved_a = NULL;
+  g_autoptr(HwCase) current = NULL;
+  g_autoptr(HwCase) again = NULL;
+  g_autoptr(HwDbResult) row = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id_text = NULL;
+  gint64 case_id = own_case (db_a, 1);
+  gint64 audit_rows;
+
+  read_a = load (a, case_id, HW_CASE_SECTION_CASE, &error);
+  g_assert_no_error (error);
+  read_b = load (b, case_id, HW_CASE_SECTION_CASE, &error);
+  g_assert_no_error (error);
+
+  /* B saves first: the place (case) and the dialect (child). */
+  hw_case_set_field (read_b->kase, HW_CASE_FIELD_PLACE, "乙改的地点");
+  hw_case_set_field (read_b->kase, HW_CASE_FIELD_DIALECT, "乙改的方言");
+  saved_b = save (b, read_b->kase, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (saved_b->version, ==, read_b->kase->version + 1);
+  g_assert_cmpint (saved_b->child_version, ==, read_b->kase->child_version + 1);
+
+  /* A, from the versions read before: refused, with B's version to compare. */
+  hw_case_set_field (read_a->kase, HW_CASE_FIELD_MARKS, "甲改的特征");
+  saved_a = save (a, read_a->kase, &current, &error);
+  g_assert_error (error, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_CONFLICT);
+  g_assert_null (saved_a);
+  g_assert_nonnull (current);
+  g_assert_cmpstr (hw_case_get_field (current, HW_CASE_FIELD_PLACE), ==, "乙改的地点");
+  g_assert_cmpstr (hw_case_get_field (current, HW_CASE_FIELD_DIALECT), ==, "乙改的方言");
+  g_clear_error (&error);
+
+  /* Nothing of A's was written: neither the child nor the case. */
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  row = hw_test_query (db_a,
+                       "SELECT coalesce (p.distinguishing_marks, ''), c.version, p.version "
+                       "  FROM homeward.abduction_case c JOIN homeward.person p ON p.id = c.child_id "
+                       " WHERE c.id = $1", id_text, NULL);
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 0), !=, "甲改的特征");
+  g_assert_cmpint (hw_db_result_get_int64 (row, 0, 1), ==, saved_b->version);
+  g_assert_cmpint (hw_db_result_get_int64 (row, 0, 2), ==, saved_b->child_version);
+
+  /* A takes B's values into the form and saves against B's versions. */
+  hw_case_set_field (current, HW_CASE_FIELD_MARKS, "甲改的特征");
+  again = save (a, current, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hw_case_get_field (again, HW_CASE_FIELD_MARKS), ==, "甲改的特征");
+  g_assert_cmpstr (hw_case_get_field (again, HW_CASE_FIELD_PLACE), ==, "乙改的地点");
+  /* Only the child changed this time: the case keeps its version. */
+  g_assert_cmpint (again->version, ==, saved_b->version);
+  g_assert_cmpint (again->child_version, ==, saved_b->child_version + 1);
+
+  /* Saving without a change writes nothing, not even to the audit log. */
+  audit_rows = hw_test_query_int (db_b, "SELECT count (*) FROM homeward.audit_log", NULL);
+  g_clear_pointer (&saved_a, hw_case_free);
+  saved_a = save (a, again, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (saved_a->version, ==, again->version);
+  g_assert_cmpint (saved_a->child_version, ==, again->child_version);
+  g_assert_cmpint (hw_test_query_int (db_b, "SELECT count (*) FROM homeward.audit_log", NULL), ==,
+                   audit_rows);
+
+  hw_db_close (db_a);
+  hw_db_close (db_b);
+}
+
+static void
+test_save_rules (void)
+{
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwDb) other_db = NULL;
+  g_autoptr(HwCaseStore) store = store_for (HW_SETUP_DEMO_OFFICER, &db);
+  g_autoptr(HwCaseStore) other = NULL;
+  g_autoptr(HwCaseDetails) details = NULL;
+  g_autoptr(HwCaseDetails) theirs = NULL;
+  g_autoptr(HwCase) saved = NULL;
+  g_autoptr(HwCase) current = NULL;
+  g_autoptr(HwDbResult) login = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 case_id = own_case (db, 2);
+
+  details = load (store, case_id, HW_CASE_SECTION_CASE, &error);
+  g_assert_no_error (error);
+
+  /* The form's rules are checked before anything is sent. */
+  hw_case_set_field (details->kase, HW_CASE_FIELD_BIRTH_DATE, "2999-01-01");
+  saved = save (store, details->kase, NULL, &error);
+  g_assert_error (error, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_INVALID);
+  g_assert_null (saved);
+  g_clear_error (&error);
+
+  /* An officer of another unit reads the case but may not change it. */
+  login = hw_test_query (db,
+                         "SELECT login FROM homeward.officer WHERE role = 'officer' AND active "
+                         "   AND unit_id <> homeward.current_unit_id () ORDER BY id LIMIT 1", NULL);
+  other = store_for (hw_db_result_get_string (login, 0, 0), &other_db);
+  theirs = load (other, case_id, HW_CASE_SECTION_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_true (theirs->family_restricted);
+  g_assert_cmpuint (theirs->family->len, ==, 0);
+  g_assert_cmpuint (theirs->contacts->len, ==, 0);
+  hw_case_set_field (theirs->kase, HW_CASE_FIELD_PLACE, "别的单位改的地点");
+  saved = save (other, theirs->kase, &current, &error);
+  g_assert_error (error, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_NOT_ALLOWED);
+  g_assert_null (saved);
+  g_assert_null (current);
+
+  hw_db_close (other_db);
+  hw_db_close (db);
+}
+
+static void
+test_create (void)
+{
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwCaseStore) store = store_for (HW_SETUP_DEMO_OFFICER, &db);
+  g_autoptr(HwCase) form = hw_case_new ();
+  g_autoptr(HwCase) first = NULL;
+  g_autoptr(HwCase) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *prefix = NULL;
+  g_autofree char *taken = NULL;
+  g_autoptr(HwDbResult) row = NULL;
+  g_autofree char *id_text = NULL;
+  guint64 n1, n2;
+
+  hw_case_set_field (form, HW_CASE_FIELD_NICKNAMES, "小宝，宝宝");
+  hw_case_set_field (form, HW_CASE_FIELD_SEX, "unknown");
+  hw_case_set_field (form, HW_CASE_FIELD_ABDUCTED_AT, "2024");
+  hw_case_set_field (form, HW_CASE_FIELD_LATITUDE, "22.5");
+  hw_case_set_field (form, HW_CASE_FIELD_LONGITUDE, "114.05");
+
+  prefix = g_strdup_printf ("SZ-%d-", g_date_time_get_year (now));
+
+  /* Someone already took a high number this year: the next is above it. */
+  taken = g_strdup_printf ("%s0417", prefix);
+  g_clear_pointer (&row, hw_db_result_unref);
+  row = hw_test_query (db,
+                       "WITH p AS (INSERT INTO homeward.person (kind, given_name) VALUES ('child', '占号') "
+                       "           RETURNING id) "
+                       "INSERT INTO homeward.abduction_case (case_number, child_id) "
+                       "SELECT $1, p.id FROM p RETURNING id", taken, NULL);
+
+  first = create (store, form, &error);
+  g_assert_no_error (error);
+  second = create (store, form, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_str_has_prefix (first->case_number, prefix));
+  n1 = g_ascii_strtoull (first->case_number + strlen (prefix), NULL, 10);
+  n2 = g_ascii_strtoull (second->case_number + strlen (prefix), NULL, 10);
+  g_assert_cmpuint (n1, ==, 418);
+  g_assert_cmpuint (n2, ==, n1 + 1);
+  g_assert_cmpstr (first->status, ==, "open");
+  g_assert_cmpstr (hw_case_get_field (first, HW_CASE_FIELD_NICKNAMES), ==, "小宝, 宝宝");
+  g_assert_cmpstr (hw_case_get_field (first, HW_CASE_FIELD_ABDUCTED_AT), ==, "2024");
+
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, first->id);
+  g_clear_pointer (&row, hw_db_result_unref);
+  row = hw_test_query (db,
+                       "SELECT p.kind, p.nicknames::text, c.abducted_at_precision, c.latitude "
+                       "  FROM homeward.abduction_case c JOIN homeward.person p ON p.id = c.child_id "
+                       " WHERE c.id = $1", id_text, NULL);
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 0), ==, "child");
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 1), ==, "{小宝,宝宝}");
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 2), ==, "year");
+  g_assert_cmpfloat (hw_db_result_get_double (row, 0, 3), ==, 22.5);
+
+  hw_db_close (db);
+}
+
+/* The form's rules, without a database. */
+static void
+test_fields (void)
+{
+  g_autoptr(HwCase) kase = hw_case_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 23, 12, 0, 0);
+  g_autoptr(GDateTime) time = NULL;
+  const char *precision = NULL;
+  char *message;
+
+  g_assert_true (hw_case_parse_date ("2008", FALSE, NULL, &precision));
+  g_assert_cmpstr (precision, ==, "year");
+  g_assert_true (hw_case_parse_date ("2008-3", FALSE, NULL, &precision));
+  g_assert_cmpstr (precision, ==, "month");
+  g_assert_true (hw_case_parse_date ("2008年3月14日", FALSE, &time, &precision));
+  g_assert_cmpstr (precision, ==, "day");
+  g_assert_cmpint (g_date_time_get_day_of_month (time), ==, 14);
+  g_assert_true (hw_case_parse_date ("2008/03/14 15:30", TRUE, NULL, NULL));
+  g_assert_false (hw_case_parse_date ("2008/03/14 15:30", FALSE, NULL, NULL));
+  g_assert_false (hw_case_parse_date ("2008-02-30", FALSE, NULL, NULL));
+  g_assert_false (hw_case_parse_date ("14.3.2008", FALSE, NULL, NULL));
+  g_assert_false (hw_case_parse_date ("yesterday", FALSE, NULL, NULL));
+  g_assert_false (hw_case_parse_date ("", FALSE, NULL, NULL));
+
+  /* A name, or a nickname. */
+  message = hw_case_check_field (kase, HW_CASE_FIELD_FAMILY_NAME, now);
+  g_assert_nonnull (message);
+  g_free (message);
+  hw_case_set_field (kase, HW_CASE_FIELD_NICKNAMES, " 小军 ");
+  g_assert_null (hw_case_check_field (kase, HW_CASE_FIELD_FAMILY_NAME, now));
+
+  /* The sex is chosen, even if as unknown. */
+  message = hw_case_check_field (kase, HW_CASE_FIELD_SEX, now);
+  g_assert_nonnull (message);
+  g_free (message);
+  hw_case_set_field (kase, HW_CASE_FIELD_SEX, "unknown");
+  g_assert_null (hw_case_check_field (kase, HW_CASE_FIELD_SEX, now));
+
+  /* Dates: not in the future, the abduction not before the birth (to the
+   * precision known). */
+  hw_case_set_field (kase, HW_CASE_FIELD_BIRTH_DATE, "2026-12");
+  message = hw_case_check_field (kase, HW_CASE_FIELD_BIRTH_DATE, now);
+  g_assert_nonnull (message);
+  g_free (message);
+  hw_case_set_field (kase, HW_CASE_FIELD_BIRTH_DATE, "2019-06");
+  hw_case_set_field (kase, HW_CASE_FIELD_ABDUCTED_AT, "2019-06-20 08:00");
+  g_assert_null (hw_case_check_field (kase, HW_CASE_FIELD_ABDUCTED_AT, now));
+  hw_case_set_field (kase, HW_CASE_FIELD_ABDUCTED_AT, "2019-05-31");
+  message = hw_case_check_field (kase, HW_CASE_FIELD_ABDUCTED_AT, now);
+  g_assert_nonnull (message);
+  g_free (message);
+
+  /* Coordinates in pairs, within range; region codes of six digits. */
+  hw_case_set_field (kase, HW_CASE_FIELD_LATITUDE, "22.5");
+  message = hw_case_check_field (kase, HW_CASE_FIELD_LONGITUDE, now);
+  g_assert_nonnull (message);
+  g_free (message);
+  hw_case_set_field (kase, HW_CASE_FIELD_LONGITUDE, "190");
+  message = hw_case_check_field (kase, HW_CASE_FIELD_LONGITUDE, now);
+  g_assert_nonnull (message);
+  g_free (message);
+  hw_case_set_field (kase, HW_CASE_FIELD_LONGITUDE, "114.05");
+  g_assert_null (hw_case_check_field (kase, HW_CASE_FIELD_LONGITUDE, now));
+  hw_case_set_field (kase, HW_CASE_FIELD_REGION_CODE, "44030");
+  message = hw_case_check_field (kase, HW_CASE_FIELD_REGION_CODE, now);
+  g_assert_nonnull (message);
+  g_free (message);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = NULL;
+  HwDemoSize demo = { DEMO_CASES, DEMO_SIGHTINGS, 1 };
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/case-store/fields", test_fields);
+  g_test_add_func ("/case-store/load", test_load);
+  g_test_add_func ("/case-store/save-conflict", test_save_conflict);
+  g_test_add_func ("/case-store/save-rules", test_save_rules);
+  g_test_add_func ("/case-store/create", test_create);
+
+  tmpdir = g_dir_make_tmp ("hw-case-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  server = hw_local_server_new (tmpdir, NULL);
+  hw_setup_embedded_sync (server, &demo, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  status = g_test_run ();
+
+  hw_local_server_destroy (server, &error);
+  g_assert_no_error (error);
+  g_clear_object (&server);
+
+  return status;
+}
