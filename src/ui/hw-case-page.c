@@ -2367,3 +2367,20 @@ hw_case_page_get_modified (HwCasePage *self)
 
   return self->editing && (self->modified || self->saving);
 }
+
+/**
+ * hw_case_page_discard_changes:
+ *
+ * Drops the form's edits without asking, and shows the case as saved (or
+ * nothing, for a new case). For callers that asked the officer already
+ * (picking another case, closing the window); the page's own Cancel
+ * (case.cancel, Escape) asks first.
+ */
+void
+hw_case_page_discard_changes (HwCasePage *self)
+{
+  g_return_if_fail (HW_IS_CASE_PAGE (self));
+
+  if (self->editing)
+    discard (self);
+}

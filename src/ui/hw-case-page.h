@@ -24,5 +24,6 @@ void        hw_case_page_set_case_id  (HwCasePage *self,
                                        gint64      case_id);
 void        hw_case_page_new_case     (HwCasePage *self);
 gboolean    hw_case_page_get_modified (HwCasePage *self);
+void        hw_case_page_discard_changes (HwCasePage *self);
 
 G_END_DECLS
