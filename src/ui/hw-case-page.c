@@ -13,7 +13,9 @@
 
 #include "hw-case.h"
 #include "hw-case-conflict-dialog.h"
+#include "hw-case-contact-dialog.h"
 #include "hw-case-page.h"
+#include "hw-case-status-dialog.h"
 #include "hw-case-store.h"
 #include "hw-case-summary.h"
 #include "hw-format.h"
@@ -132,6 +134,9 @@ struct _HwCasePage
   HwSession          *session;
   HwCaseStore        *store;
   gulong              notification_id;
+  GCancellable       *session_cancellable;
+  GPtrArray          *transitions;      /* HwCaseTransition */
+  guint               n_status_choices;
 
   gint64              case_id;
   HwCaseDetails      *details;          /* what is shown; NULL until read */
@@ -187,6 +192,7 @@ static void load                (HwCasePage     *self,
                                  HwCaseSections  sections);
 static void update_actions      (HwCasePage     *self);
 static void show_details        (HwCasePage     *self);
+static void update_status_menu  (HwCasePage     *self);
 static void stop_editing        (HwCasePage     *self);
 static void notice_remote       (HwCasePage     *self);
 
@@ -829,6 +835,8 @@ show_history (HwCasePage          *self,
 
   if (details->history != NULL && details->history->len > 0)
     {
+      gboolean recorded = FALSE;
+
       for (guint i = 0; i < details->history->len; i++)
         {
           const HwCaseChange *change = g_ptr_array_index (details->history, i);
@@ -843,6 +851,16 @@ show_history (HwCasePage          *self,
 
           add_row (self->history_group, self->history_rows, title,
                    subtitle != NULL ? subtitle : when, NULL);
+          recorded |= g_str_equal (change->table_name, "abduction_case") &&
+                      g_str_equal (change->action, "INSERT");
+        }
+
+      /* Cases imported or loaded without the audit log began before it. */
+      if (!recorded && kase->created_at != HW_CASE_NO_TIME)
+        {
+          g_autofree char *when = format_when (kase->created_at, TRUE, now);
+
+          add_row (self->history_group, self->history_rows, _("Case recorded"), when, NULL);
         }
       return;
     }
@@ -895,8 +913,61 @@ show_details (HwCasePage *self)
   show_family (self, details);
   show_contacts (self, details, now);
   show_history (self, details, now);
+  update_status_menu (self);
 
   gtk_stack_set_visible_child_name (self->stack, "case");
+}
+
+/* The status changes this officer may make from the case's status: those
+ * the rules allow, a supervisor's only for supervisors, and "reunited" only
+ * once a supervisor signed off the reunion (HW003, HW004). */
+static void
+update_status_menu (HwCasePage *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  const HwCase *kase = self->details != NULL ? self->details->kase : NULL;
+  gboolean supervisor = self->session != NULL && hw_session_is_supervisor (self->session);
+
+  self->n_status_choices = 0;
+
+  for (guint i = 0; kase != NULL && self->transitions != NULL && i < self->transitions->len; i++)
+    {
+      const HwCaseTransition *t = g_ptr_array_index (self->transitions, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      if (!g_str_equal (t->from_status, kase->status) ||
+          (t->needs_supervisor && !supervisor) ||
+          (g_str_equal (t->to_status, "reunited") && !kase->has_signed_reunion))
+        continue;
+
+      /* TRANSLATORS: a menu item that opens a dialog: "Cold…" */
+      label = g_strdup_printf (_("%s…"), hw_case_status_to_label (t->to_status));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "case.change-status",
+                                               g_variant_new_string (t->to_status));
+      g_menu_append_item (menu, item);
+      self->n_status_choices++;
+    }
+
+  gtk_menu_button_set_menu_model (self->status_button, G_MENU_MODEL (menu));
+}
+
+static const HwCaseTransition *
+find_transition (HwCasePage *self,
+                 const char *to_status)
+{
+  const HwCase *kase = self->details != NULL ? self->details->kase : NULL;
+
+  for (guint i = 0; kase != NULL && self->transitions != NULL && i < self->transitions->len; i++)
+    {
+      const HwCaseTransition *t = g_ptr_array_index (self->transitions, i);
+
+      if (g_str_equal (t->from_status, kase->status) && g_str_equal (t->to_status, to_status))
+        return t;
+    }
+
+  return NULL;
 }
 
 /* The form or the record, and what only a recorded case has. */
@@ -1777,11 +1848,18 @@ update_actions (HwCasePage *self)
   gtk_widget_action_set_enabled (widget, "case.save", self->editing && !self->saving && self->valid);
   gtk_widget_action_set_enabled (widget, "case.cancel", self->editing && !self->saving);
 
-  /* The status and contact actions come in their own commit. */
-  gtk_widget_action_set_enabled (widget, "case.change-status", FALSE);
-  gtk_widget_action_set_enabled (widget, "case.add-contact", FALSE);
+  gtk_widget_action_set_enabled (widget, "case.change-status",
+                                 editable && idle && self->n_status_choices > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_button),
+                            editable && idle && self->n_status_choices > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_button),
+                               editable && self->n_status_choices == 0
+                               ? _("No status change is open to you from this status")
+                               : NULL);
+  gtk_widget_action_set_enabled (widget, "case.add-contact", editable && !self->saving);
+
+  /* Photos come in their own commit. */
   gtk_widget_action_set_enabled (widget, "case.add-photos", FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->status_button), FALSE);
 
   /* What the officer may not do is not offered; they are told why. */
   gtk_widget_set_visible (GTK_WIDGET (self->action_stack), self->creating || (shown && can_edit (self)));
@@ -1931,11 +2009,227 @@ cancel_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Why the database said no, in words for the officer. */
+static char *
+describe_refusal (const GError *error)
+{
+  const char *sqlstate = hw_db_error_get_sqlstate (error);
+  const char *why = NULL;
+
+  if (g_strcmp0 (sqlstate, "HW001") == 0)
+    why = _("The rules do not allow this status change from the case’s present status.");
+  else if (g_strcmp0 (sqlstate, "HW002") == 0)
+    why = _("This status change needs a reason.");
+  else if (g_strcmp0 (sqlstate, "HW003") == 0)
+    why = _("Only a supervisor may make this change.");
+  else if (g_strcmp0 (sqlstate, "HW004") == 0)
+    why = _("A case becomes reunited only after a supervisor has signed off its reunion.");
+  else if (g_strcmp0 (sqlstate, "HW005") == 0)
+    why = _("This record cannot be changed: corrections are recorded as new entries.");
+  else if (g_strcmp0 (sqlstate, "HW006") == 0)
+    why = _("A reunion is signed off by a supervisor other than the officer who proposed it, "
+            "signing as themselves, and cannot change afterwards.");
+  else if (g_strcmp0 (sqlstate, "HW007") == 0)
+    why = _("The child is 16 or older: record the child’s own decision before the reunion is signed off.");
+  else if (g_strcmp0 (sqlstate, "HW008") == 0)
+    why = _("The person of a case must be recorded as a child.");
+  else if (g_error_matches (error, HW_DB_ERROR, HW_DB_ERROR_PERMISSION))
+    why = _("Only officers of the case’s unit may change it.");
+
+  return g_strdup (why != NULL ? why : error->message);
+}
+
+static void
+show_refusal (HwCasePage   *self,
+              const char   *heading,
+              const GError *error)
+{
+  g_autofree char *why = describe_refusal (error);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, why);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Status */
+
+static void
+change_status_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(HwCasePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->saving = FALSE;
+
+  if (!hw_case_store_change_status_finish (HW_CASE_STORE (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      update_actions (self);
+      /* Someone changed the case meanwhile: show it as it is now. */
+      if (g_error_matches (error, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_CONFLICT))
+        load (self, HW_CASE_SECTION_ALL);
+      show_refusal (self, _("Status Not Changed"), error);
+      return;
+    }
+
+  update_actions (self);
+  show_toast (self, _("Status changed"));
+  load (self, HW_CASE_SECTION_ALL);
+  g_signal_emit (self, signals[SAVED], 0, self->case_id);
+}
+
+static void
+status_response_cb (HwCaseStatusDialog *dialog,
+                    const char         *response,
+                    HwCasePage         *self)
+{
+  g_autofree char *reason = NULL;
+  const HwCase *kase;
+
+  if (g_strcmp0 (response, "change") != 0 || self->details == NULL || self->details->kase == NULL ||
+      self->saving || self->editing)
+    return;
+
+  kase = self->details->kase;
+  reason = hw_case_status_dialog_dup_reason (dialog);
+  self->saving = TRUE;
+  update_actions (self);
+  hw_case_store_change_status_async (self->store, kase->id, kase->version,
+                                     hw_case_status_dialog_get_status (dialog), reason,
+                                     self->case_cancellable, change_status_cb, g_object_ref (self));
+}
+
+static void
+change_status_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HwCasePage *self = HW_CASE_PAGE (widget);
+  const char *to_status = g_variant_get_string (parameter, NULL);
+  const HwCaseTransition *transition;
+  HwCaseStatusDialog *dialog;
+
+  if (!can_edit (self) || self->editing || self->saving)
+    return;
+
+  /* Only what the menu offers. */
+  if (!(transition = find_transition (self, to_status)))
+    return;
+
+  dialog = hw_case_status_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                      self->details->kase->case_number,
+                                      self->details->kase->status, to_status,
+                                      transition->needs_reason);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (status_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Contacts */
+
+static void
+add_contact_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HwCasePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (hw_case_store_add_contact_finish (HW_CASE_STORE (object), result, &error) == 0)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_refusal (self, _("Contact Not Logged"), error);
+      return;
+    }
+
+  show_toast (self, _("Contact logged"));
+  load (self, HW_CASE_SECTION_CONTACTS | HW_CASE_SECTION_HISTORY);
+  g_signal_emit (self, signals[SAVED], 0, self->case_id);
+}
+
+static void
+contact_response_cb (HwCaseContactDialog *dialog,
+                     const char          *response,
+                     HwCasePage          *self)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *outcome = NULL;
+  g_autofree char *next_step = NULL;
+
+  if (g_strcmp0 (response, "add") != 0 || self->details == NULL || self->details->kase == NULL ||
+      !(when = hw_case_contact_dialog_get_occurred_at (dialog)))
+    return;
+
+  summary = hw_case_contact_dialog_dup_summary (dialog);
+  outcome = hw_case_contact_dialog_dup_outcome (dialog);
+  next_step = hw_case_contact_dialog_dup_next_step (dialog);
+
+  if (self->case_cancellable == NULL)
+    self->case_cancellable = g_cancellable_new ();
+
+  hw_case_store_add_contact_async (self->store, self->details->kase->id, when,
+                                   hw_case_contact_dialog_get_channel (dialog),
+                                   hw_case_contact_dialog_get_family_member_id (dialog),
+                                   summary, outcome, next_step,
+                                   self->case_cancellable, add_contact_cb, g_object_ref (self));
+}
+
+static void
+add_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HwCasePage *self = HW_CASE_PAGE (widget);
+  HwCaseContactDialog *dialog;
+
+  if (!can_edit (self) || self->creating)
+    return;
+
+  dialog = hw_case_contact_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                       self->details->family_restricted ? NULL : self->details->family);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (contact_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 not_yet_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
+}
+
+static void
+transitions_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HwCasePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *transitions;
+
+  transitions = hw_case_store_load_transitions_finish (HW_CASE_STORE (object), result, &error);
+  if (transitions == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No status changes offered: %s", error->message);
+      return;
+    }
+
+  if (HW_CASE_STORE (object) != self->store)
+    {
+      g_ptr_array_unref (transitions);
+      return;
+    }
+
+  g_clear_pointer (&self->transitions, g_ptr_array_unref);
+  self->transitions = transitions;
+  update_status_menu (self);
+  update_actions (self);
 }
 
 /* Object */
@@ -1965,6 +2259,7 @@ hw_case_page_finalize (GObject *object)
   g_clear_pointer (&self->edit_base, hw_case_free);
   g_clear_pointer (&self->remote, hw_case_free);
   g_clear_pointer (&self->remote_who, g_free);
+  g_clear_pointer (&self->transitions, g_ptr_array_unref);
   g_clear_pointer (&self->family_rows, g_ptr_array_unref);
   g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
@@ -2149,8 +2444,8 @@ hw_case_page_class_init (HwCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "case.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "case.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "case.change-status", "s", not_yet_action);
-  gtk_widget_class_install_action (widget_class, "case.add-contact", NULL, not_yet_action);
+  gtk_widget_class_install_action (widget_class, "case.change-status", "s", change_status_action);
+  gtk_widget_class_install_action (widget_class, "case.add-contact", NULL, add_contact_action);
   gtk_widget_class_install_action (widget_class, "case.add-photos", NULL, not_yet_action);
 
   /* Escape while the focus is in the page; Ctrl+S from anywhere in the
@@ -2261,6 +2556,10 @@ hw_case_page_set_session (HwCasePage *self,
 
   forget_case (self);
 
+  if (self->session_cancellable != NULL)
+    g_cancellable_cancel (self->session_cancellable);
+  g_clear_object (&self->session_cancellable);
+  g_clear_pointer (&self->transitions, g_ptr_array_unref);
   if (self->session != NULL)
     g_clear_signal_handler (&self->notification_id, hw_session_get_db (self->session));
   g_clear_object (&self->store);
@@ -2272,6 +2571,9 @@ hw_case_page_set_session (HwCasePage *self,
       self->notification_id = g_signal_connect_object (hw_session_get_db (session), "notification",
                                                        G_CALLBACK (notification_cb), self,
                                                        G_CONNECT_SWAPPED);
+      self->session_cancellable = g_cancellable_new ();
+      hw_case_store_load_transitions_async (self->store, self->session_cancellable,
+                                            transitions_cb, g_object_ref (self));
     }
 
   load_case (self);

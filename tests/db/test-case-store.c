@@ -337,6 +337,87 @@ test_create (void)
   hw_db_close (db);
 }
 
+static GError *
+change_status (HwCaseStore *store,
+               gint64       case_id,
+               gint64       version,
+               const char  *status,
+               const char  *reason)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GError *error = NULL;
+
+  hw_case_store_change_status_async (store, case_id, version, status, reason, NULL,
+                                     got_result_cb, &result);
+  if (hw_case_store_change_status_finish (store, wait_result (&result), &error))
+    g_assert_no_error (error);
+
+  return error;
+}
+
+/* The rules of homeward.case_status_transition, as the database applies
+ * them, come back with the SQLSTATE that says why (HW001–HW003). */
+static void
+test_status (void)
+{
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwCaseStore) store = store_for (HW_SETUP_DEMO_OFFICER, &db);
+  g_autoptr(HwCaseStore) supervisor = store_for ("demo_supervisor", NULL);
+  g_autoptr(GPtrArray) transitions = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HwCaseDetails) details = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id_text = NULL;
+  gint64 case_id;
+  gint64 version;
+
+  hw_case_store_load_transitions_async (store, NULL, got_result_cb, &result);
+  transitions = hw_case_store_load_transitions_finish (store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (transitions->len, >=, 13);
+
+  case_id = hw_test_query_int (db,
+                               "SELECT id FROM homeward.abduction_case "
+                               " WHERE unit_id = homeward.current_unit_id () AND status = 'investigating' "
+                               " ORDER BY id LIMIT 1", NULL);
+  details = load (store, case_id, HW_CASE_SECTION_CASE, &error);
+  g_assert_no_error (error);
+  version = details->kase->version;
+
+  error = change_status (store, case_id, version, "reunited", NULL);
+  g_assert_error (error, HW_DB_ERROR, HW_DB_ERROR_RULE);
+  g_assert_cmpstr (hw_db_error_get_sqlstate (error), ==, "HW001");
+  g_clear_error (&error);
+
+  error = change_status (store, case_id, version, "cold", "  ");
+  g_assert_cmpstr (hw_db_error_get_sqlstate (error), ==, "HW002");
+  g_clear_error (&error);
+
+  error = change_status (store, case_id, version, "closed", "家属已自行找回");
+  g_assert_cmpstr (hw_db_error_get_sqlstate (error), ==, "HW003");
+  g_clear_error (&error);
+
+  /* Against a version that moved: nothing changes. */
+  error = change_status (store, case_id, version - 1, "cold", "线索中断");
+  g_assert_error (error, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* The officer lets it go cold; only a supervisor closes it. */
+  g_assert_null (change_status (store, case_id, version, "cold", "线索中断"));
+  g_assert_null (change_status (supervisor, case_id, version + 1, "closed", "家属已自行找回"));
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  {
+    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, version + 2);
+
+    g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.abduction_case "
+                                            " WHERE id = $1 AND status = 'closed' "
+                                            "   AND status_reason = '家属已自行找回' AND version = $2",
+                                        id_text, expected, NULL), ==, 1);
+  }
+
+  hw_db_close (db);
+}
+
 /* The form's rules, without a database. */
 static void
 test_fields (void)
@@ -422,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/case-store/save-conflict", test_save_conflict);
   g_test_add_func ("/case-store/save-rules", test_save_rules);
   g_test_add_func ("/case-store/create", test_create);
+  g_test_add_func ("/case-store/status", test_status);
 
   tmpdir = g_dir_make_tmp ("hw-case-store-XXXXXX", &error);
   g_assert_no_error (error);

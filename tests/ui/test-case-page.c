@@ -14,7 +14,10 @@
 
 #include "hw-case.h"
 #include "hw-case-conflict-dialog.h"
+#include "hw-case-contact-dialog.h"
 #include "hw-case-page.h"
+#include "hw-case-status-dialog.h"
+#include "hw-case-summary.h"
 #include "hw-session.h"
 #include "hw-setup.h"
 #include "hw-test-cluster.h"
@@ -409,21 +412,72 @@ is_saved (gpointer data)
   return *(gint64 *) data != 0;
 }
 
-static gboolean
-has_conflict_dialog (gpointer data)
+typedef struct
 {
-  HwCaseConflictDialog **dialog = data;
+  GType      type;
+  GtkWindow *window;
+} WindowWait;
+
+static gboolean
+has_window (gpointer data)
+{
+  WindowWait *wait = data;
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (HW_IS_CASE_CONFLICT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, wait->type) && gtk_widget_get_visible (GTK_WIDGET (window)))
         {
-          *dialog = HW_CASE_CONFLICT_DIALOG (window);
+          wait->window = GTK_WINDOW (window);
           return TRUE;
         }
+    }
+
+  return FALSE;
+}
+
+/* The dialog of @type the page opened. */
+static gpointer
+wait_for_window (GType type)
+{
+  WindowWait wait = { type, NULL };
+
+  hw_test_wait_until (has_window, &wait, 10000);
+
+  return wait.window;
+}
+
+static gboolean
+has_conflict_dialog (gpointer data)
+{
+  HwCaseConflictDialog **dialog = data;
+  WindowWait wait = { HW_TYPE_CASE_CONFLICT_DIALOG, NULL };
+
+  if (!has_window (&wait))
+    return FALSE;
+
+  *dialog = HW_CASE_CONFLICT_DIALOG (wait.window);
+
+  return TRUE;
+}
+
+/* Whether the page's status menu offers @status. */
+static gboolean
+offers_status (HwCasePage *page,
+               const char *status)
+{
+  GtkWidget *button = find_descendant (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON);
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+
+  for (int i = 0; menu != NULL && i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+
+      if (target != NULL && g_str_equal (g_variant_get_string (target, NULL), status))
+        return TRUE;
     }
 
   return FALSE;
@@ -729,6 +783,113 @@ test_new_case (void)
   hw_db_close (db);
 }
 
+/* A status change asks for the reason the rules require, and the audit log
+ * (as a supervisor reads it) records who made it and why; the supervisor's
+ * page tells it in words. Then a contact with the family is logged. */
+static void
+test_status_and_contact (void)
+{
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwSession) session = sign_in (HW_SETUP_DEMO_OFFICER, &db);
+  g_autoptr(HwDb) supervisor_db = NULL;
+  g_autoptr(HwSession) supervisor = sign_in ("demo_supervisor", &supervisor_db);
+  g_autoptr(HwDbResult) row = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *from_status = NULL;
+  g_autofree char *sentence = NULL;
+  g_autofree char *reason_line = NULL;
+  const char *reason = "线索中断，转为积案继续关注";
+  HwCaseStatusDialog *status_dialog;
+  HwCaseContactDialog *contact_dialog;
+  HwCasePage *page;
+  GtkWindow *window;
+  gint64 saved = 0;
+  gint64 case_id;
+
+  case_id = hw_test_query_int (db,
+                               "SELECT c.id FROM homeward.abduction_case c "
+                               " WHERE c.unit_id = homeward.current_unit_id () "
+                               "   AND c.status IN ('open', 'investigating') "
+                               "   AND EXISTS (SELECT 1 FROM homeward.family_member f WHERE f.case_id = c.id) "
+                               " ORDER BY c.id DESC LIMIT 1", NULL);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  row = hw_test_query (db, "SELECT case_number, status FROM homeward.abduction_case WHERE id = $1",
+                       id_text, NULL);
+  from_status = g_strdup (hw_db_result_get_string (row, 0, 1));
+
+  page = hw_case_page_new ();
+  window = window_with_page (page, 900);
+  g_signal_connect (page, "saved", G_CALLBACK (saved_cb), &saved);
+  hw_case_page_set_session (page, session);
+  hw_case_page_set_case_id (page, case_id);
+  wait_for_text (page, hw_db_result_get_string (row, 0, 0));
+
+  /* An officer may let the case go cold, not close it (a supervisor's). */
+  g_assert_true (offers_status (page, "cold"));
+  g_assert_false (offers_status (page, "closed"));
+  g_assert_false (offers_status (page, "reunited"));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "case.change-status", "s", "cold");
+  status_dialog = wait_for_window (HW_TYPE_CASE_STATUS_DIALOG);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (status_dialog), "change"));
+  hw_case_status_dialog_set_reason (status_dialog, reason);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (status_dialog), "change"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (status_dialog), "change");
+
+  hw_test_wait_until (is_saved, &saved, 10000);
+  reason_line = g_strdup_printf (_("Reason: %s"), reason);
+  wait_for_text (page, reason_line);
+
+  /* Audited: who, from what, to what, why. */
+  g_assert_cmpint (hw_test_query_int (supervisor_db,
+                                      "SELECT count (*) FROM homeward.audit_log a "
+                                      " WHERE a.table_name = 'abduction_case' AND a.row_id = $1 "
+                                      "   AND a.action = 'UPDATE' "
+                                      "   AND a.old_row ->> 'status' = $2 AND a.new_row ->> 'status' = 'cold' "
+                                      "   AND a.new_row ->> 'status_reason' = $3 "
+                                      "   AND a.db_role = 'demo_officer' "
+                                      "   AND a.officer_id = (SELECT id FROM homeward.officer "
+                                      "                        WHERE login = 'demo_officer')",
+                                      id_text, from_status, reason, NULL), ==, 1);
+
+  /* A contact with the family, logged from the page. */
+  saved = 0;
+  gtk_widget_activate_action (GTK_WIDGET (page), "case.add-contact", NULL);
+  contact_dialog = wait_for_window (HW_TYPE_CASE_CONTACT_DIALOG);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (contact_dialog), "add"));
+  hw_case_contact_dialog_set_entry (contact_dialog, NULL, "电话告知家属案件转为积案", "家属表示理解",
+                                    "三个月后回访");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (contact_dialog), "add"));
+  wait_for_frames (GTK_WIDGET (contact_dialog));
+  save_png (GTK_WIDGET (contact_dialog), "test-case-contact");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (contact_dialog), "add");
+  hw_test_wait_until (is_saved, &saved, 10000);
+  wait_for_text (page, "电话告知家属案件转为积案");
+  g_assert_cmpint (hw_test_query_int (db,
+                                      "SELECT count (*) FROM homeward.contact_event "
+                                      " WHERE case_id = $1 AND summary = '电话告知家属案件转为积案' "
+                                      "   AND next_step = '三个月后回访' "
+                                      "   AND officer_id = homeward.current_officer_id ()",
+                                      id_text, NULL), ==, 1);
+  gtk_window_destroy (window);
+
+  /* The supervisor's page tells the history in words. */
+  page = hw_case_page_new ();
+  window = window_with_page (page, 900);
+  hw_case_page_set_session (page, supervisor);
+  hw_case_page_set_case_id (page, case_id);
+  sentence = g_strdup_printf (_("%s changed status from %s to %s"), hw_session_get_officer_name (session),
+                              hw_case_status_to_label (from_status), hw_case_status_to_label ("cold"));
+  wait_for_text (page, sentence);
+  /* A supervisor may close it. */
+  g_assert_true (offers_status (page, "closed"));
+  save_pictures (window, page, "test-case-supervisor");
+
+  gtk_window_destroy (window);
+  hw_db_close (supervisor_db);
+  hw_db_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,6 +927,7 @@ main (int   argc,
   g_test_add_func ("/ui/case-page/other-unit-restricted", test_other_unit_restricted);
   g_test_add_func ("/ui/case-page/edit-conflict", test_edit_conflict);
   g_test_add_func ("/ui/case-page/new-case", test_new_case);
+  g_test_add_func ("/ui/case-page/status-and-contact", test_status_and_contact);
 
   tmpdir = g_dir_make_tmp ("hw-case-page-XXXXXX", &error);
   g_assert_no_error (error);
