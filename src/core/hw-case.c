@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n.h>
 
 #include "hw-case.h"
@@ -661,6 +662,138 @@ hw_case_priority_to_label (const char *priority)
     return C_("priority", "Low");
 
   return priority != NULL ? priority : "";
+}
+
+/* Photos from files */
+
+typedef struct
+{
+  gboolean too_big;
+} SizeCheck;
+
+static void
+import_size_prepared_cb (GdkPixbufLoader *loader,
+                         int              width,
+                         int              height,
+                         SizeCheck       *check)
+{
+  /* Refuse before the pixels are allocated: a small file can claim a
+   * huge picture. A size of 0 × 0 makes the loaders stop. */
+  if (width <= 0 || height <= 0 || (gint64) width * height > HW_CASE_PHOTO_MAX_PIXELS)
+    {
+      check->too_big = TRUE;
+      gdk_pixbuf_loader_set_size (loader, 0, 0);
+    }
+}
+
+/**
+ * hw_case_photo_import_new:
+ * @content: the bytes of an image file
+ *
+ * Checks and decodes a photo, within HW_CASE_PHOTO_MAX_BYTES and
+ * HW_CASE_PHOTO_MAX_PIXELS, and makes its thumbnail and checksum. Decoding
+ * takes a while: call it on a worker thread.
+ *
+ * Returns: (transfer full): the photo to store, or %NULL with @error set
+ */
+HwCasePhotoImport *
+hw_case_photo_import_new (GBytes  *content,
+                          GError **error)
+{
+  g_autoptr(HwCasePhotoImport) import = NULL;
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GdkPixbuf) oriented = NULL;
+  g_autoptr(GdkPixbuf) thumbnail = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *thumbnail_data = NULL;
+  g_auto(GStrv) mime_types = NULL;
+  GdkPixbufFormat *format;
+  GdkPixbuf *pixbuf;
+  SizeCheck check = { FALSE };
+  gsize thumbnail_size = 0;
+  gsize digest_size = sizeof import->sha256;
+  double scale;
+
+  g_return_val_if_fail (content != NULL, NULL);
+
+  if (g_bytes_get_size (content) == 0 || g_bytes_get_size (content) > HW_CASE_PHOTO_MAX_BYTES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("A photo must be smaller than %d MB."), HW_CASE_PHOTO_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  loader = gdk_pixbuf_loader_new ();
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (import_size_prepared_cb), &check);
+  if (!gdk_pixbuf_loader_write_bytes (loader, content, &local_error) ||
+      !gdk_pixbuf_loader_close (loader, &local_error) ||
+      check.too_big ||
+      !(pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)) ||
+      !(format = gdk_pixbuf_loader_get_format (loader)))
+    {
+      if (check.too_big)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("The photo has too many pixels (more than %d million)."),
+                     HW_CASE_PHOTO_MAX_PIXELS / (1000 * 1000));
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("This file is not a photo Homeward can read."));
+
+      /* A loader that stopped half-way complains when it is freed unclosed. */
+      if (local_error != NULL && !check.too_big)
+        g_debug ("Not a photo: %s", local_error->message);
+      return NULL;
+    }
+
+  import = g_new0 (HwCasePhotoImport, 1);
+  import->content = g_bytes_ref (content);
+  mime_types = gdk_pixbuf_format_get_mime_types (format);
+  import->mime_type = g_strdup (mime_types != NULL && mime_types[0] != NULL &&
+                                g_str_has_prefix (mime_types[0], "image/")
+                                ? mime_types[0] : "image/jpeg");
+
+  /* The thumbnail the right way up; the original stays as it was. */
+  oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  import->width = gdk_pixbuf_get_width (oriented);
+  import->height = gdk_pixbuf_get_height (oriented);
+  scale = (double) HW_CASE_THUMBNAIL_SIZE / MAX (import->width, import->height);
+  thumbnail = gdk_pixbuf_scale_simple (oriented,
+                                       MAX (1, (int) (import->width * MIN (scale, 1.0) + 0.5)),
+                                       MAX (1, (int) (import->height * MIN (scale, 1.0) + 0.5)),
+                                       GDK_INTERP_BILINEAR);
+  if (gdk_pixbuf_get_has_alpha (thumbnail))
+    {
+      /* JPEG has no alpha: flatten onto white. */
+      GdkPixbuf *flat = gdk_pixbuf_composite_color_simple (thumbnail, gdk_pixbuf_get_width (thumbnail),
+                                                           gdk_pixbuf_get_height (thumbnail),
+                                                           GDK_INTERP_NEAREST, 255, 8,
+                                                           0xffffffff, 0xffffffff);
+      g_object_unref (thumbnail);
+      thumbnail = flat;
+    }
+  if (!gdk_pixbuf_save_to_buffer (thumbnail, &thumbnail_data, &thumbnail_size, "jpeg", error,
+                                  "quality", "80", NULL))
+    return NULL;
+  import->thumbnail = g_bytes_new_take (g_steal_pointer (&thumbnail_data), thumbnail_size);
+
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_checksum_update (checksum, g_bytes_get_data (content, NULL), (gssize) g_bytes_get_size (content));
+  g_checksum_get_digest (checksum, import->sha256, &digest_size);
+
+  return g_steal_pointer (&import);
+}
+
+void
+hw_case_photo_import_free (HwCasePhotoImport *import)
+{
+  if (import == NULL)
+    return;
+
+  g_clear_pointer (&import->content, g_bytes_unref);
+  g_clear_pointer (&import->thumbnail, g_bytes_unref);
+  g_free (import->mime_type);
+  g_free (import);
 }
 
 /* The records around a case */

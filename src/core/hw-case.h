@@ -111,6 +111,24 @@ typedef struct
   char   *status_reason;
 } HwCaseChange;
 
+/* A photo from a file, checked and decoded, ready to be stored: the
+ * original bytes untouched (it is evidence), and what the photo table
+ * keeps beside them. */
+typedef struct
+{
+  GBytes *content;
+  char   *mime_type;
+  GBytes *thumbnail;            /* JPEG, long side HW_CASE_THUMBNAIL_SIZE */
+  guint8  sha256[32];
+  int     width;
+  int     height;
+} HwCasePhotoImport;
+
+/* Limits on photos taken from files, before and while decoding them. */
+#define HW_CASE_PHOTO_MAX_BYTES  (32 * 1024 * 1024)   /* homeward.photo.content */
+#define HW_CASE_PHOTO_MAX_PIXELS (80 * 1000 * 1000)
+#define HW_CASE_THUMBNAIL_SIZE   64
+
 /* A status change the rules allow (homeward.case_status_transition). */
 typedef struct
 {
@@ -164,6 +182,10 @@ const char  *hw_case_relationship_to_label   (const char       *relationship);
 const char  *hw_case_channel_to_label        (const char       *channel);
 const char  *hw_case_priority_to_label       (const char       *priority);
 
+HwCasePhotoImport *hw_case_photo_import_new  (GBytes           *content,
+                                              GError          **error);
+void         hw_case_photo_import_free       (HwCasePhotoImport *import);
+
 void         hw_family_member_free           (HwFamilyMember   *member);
 void         hw_contact_event_free           (HwContactEvent   *event);
 void         hw_case_photo_free              (HwCasePhoto      *photo);
@@ -176,5 +198,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwContactEvent, hw_contact_event_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCasePhoto, hw_case_photo_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCaseChange, hw_case_change_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCaseTransition, hw_case_transition_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCasePhotoImport, hw_case_photo_import_free)
 
 G_END_DECLS

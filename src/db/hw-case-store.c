@@ -1221,10 +1221,172 @@ hw_case_store_add_contact_finish (HwCaseStore   *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
+  gssize id;
+
   g_return_val_if_fail (HW_IS_CASE_STORE (self), 0);
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
 
-  return g_task_propagate_int (G_TASK (result), error);
+  /* g_task_propagate_int() gives -1 with an error. */
+  id = g_task_propagate_int (G_TASK (result), error);
+
+  return id > 0 ? id : 0;
+}
+
+/* Photos */
+
+static char *
+bytea_param (const guint8 *data,
+             gsize         size)
+{
+  static const char digits[] = "0123456789abcdef";
+  char *text = g_malloc (3 + 2 * size);
+  char *p = text;
+
+  /* The hex form of bytea, as the server reads it. */
+  *p++ = '\\';
+  *p++ = 'x';
+  for (gsize i = 0; i < size; i++)
+    {
+      *p++ = digits[data[i] >> 4];
+      *p++ = digits[data[i] & 0xf];
+    }
+  *p = '\0';
+
+  return text;
+}
+
+static void
+add_photo_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(HwDbResult) rows = NULL;
+  GError *error = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    g_task_return_error (task, error);
+  else if (hw_db_result_get_n_rows (rows) == 0)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS, _("The case has this photo already."));
+  else
+    g_task_return_int (task, hw_db_result_get_int64 (rows, 0, 0));
+}
+
+/**
+ * hw_case_store_add_photo_async:
+ * @photo: a photo checked and decoded by hw_case_photo_import_new()
+ *
+ * Stores the photo with the case (unless the case has the same file
+ * already: %G_IO_ERROR_EXISTS).
+ */
+void
+hw_case_store_add_photo_async (HwCaseStore             *self,
+                               gint64                   case_id,
+                               const HwCasePhotoImport *photo,
+                               GCancellable            *cancellable,
+                               GAsyncReadyCallback      callback,
+                               gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) params = params_new ();
+  gsize size;
+  const guint8 *data;
+
+  g_return_if_fail (HW_IS_CASE_STORE (self));
+  g_return_if_fail (case_id > 0);
+  g_return_if_fail (photo != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hw_case_store_add_photo_async);
+
+  add_int (params, case_id);
+  data = g_bytes_get_data (photo->content, &size);
+  g_ptr_array_add (params, bytea_param (data, size));
+  add_text (params, photo->mime_type);
+  g_ptr_array_add (params, bytea_param (photo->sha256, sizeof photo->sha256));
+  add_int (params, photo->width);
+  add_int (params, photo->height);
+  data = g_bytes_get_data (photo->thumbnail, &size);
+  g_ptr_array_add (params, bytea_param (data, size));
+  query_async (self, "add-photo", params, cancellable, add_photo_cb, g_steal_pointer (&task));
+}
+
+/* Returns: the new photo's id, or 0 with @error set */
+gint64
+hw_case_store_add_photo_finish (HwCaseStore   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  gssize id;
+
+  g_return_val_if_fail (HW_IS_CASE_STORE (self), 0);
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  /* g_task_propagate_int() gives -1 with an error. */
+  id = g_task_propagate_int (G_TASK (result), error);
+
+  return id > 0 ? id : 0;
+}
+
+static void
+load_photo_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(HwDbResult) rows = NULL;
+  GError *error = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    g_task_return_error (task, error);
+  else if (hw_db_result_get_n_rows (rows) == 0)
+    g_task_return_pointer (task, NULL, NULL);
+  else
+    g_task_return_pointer (task, hex_cell (rows, 0, "content"), (GDestroyNotify) g_bytes_unref);
+}
+
+/**
+ * hw_case_store_load_photo_async:
+ * @max_bytes: the largest file wanted
+ *
+ * Reads the stored file of a photo.
+ */
+void
+hw_case_store_load_photo_async (HwCaseStore         *self,
+                                gint64               photo_id,
+                                gsize                max_bytes,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) params = params_new ();
+
+  g_return_if_fail (HW_IS_CASE_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hw_case_store_load_photo_async);
+
+  add_int (params, photo_id);
+  add_int (params, (gint64) MIN (max_bytes, (gsize) G_MAXINT32));
+  query_async (self, "load-photo", params, cancellable, load_photo_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hw_case_store_load_photo_finish:
+ *
+ * Returns: (transfer full) (nullable): the file, or %NULL when there is no
+ *   such photo or it is bigger than asked for (@error unset)
+ */
+GBytes *
+hw_case_store_load_photo_finish (HwCaseStore   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (HW_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Who changed a row */

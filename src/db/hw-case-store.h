@@ -121,6 +121,26 @@ gint64          hw_case_store_add_contact_finish   (HwCaseStore          *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
 
+void            hw_case_store_add_photo_async      (HwCaseStore          *self,
+                                                    gint64                case_id,
+                                                    const HwCasePhotoImport *photo,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gint64          hw_case_store_add_photo_finish     (HwCaseStore          *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+void            hw_case_store_load_photo_async     (HwCaseStore          *self,
+                                                    gint64                photo_id,
+                                                    gsize                 max_bytes,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+GBytes         *hw_case_store_load_photo_finish    (HwCaseStore          *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
 void            hw_case_store_who_changed_async    (HwCaseStore          *self,
                                                     const char           *table_name,
                                                     gint64                row_id,

@@ -52,6 +52,10 @@
 /* Stored thumbnails are small; anything far bigger is not a thumbnail. */
 #define MAX_THUMBNAIL_BYTES (512 * 1024)
 #define MAX_THUMBNAIL_SIDE  512
+/* The header shows the first photo from its stored file, not the thumbnail
+ * (too small for it), when the file is not too big. */
+#define HEADER_PHOTO_MAX_BYTES (4 * 1024 * 1024)
+#define HEADER_PHOTO_SIDE      192
 
 typedef enum
 {
@@ -137,6 +141,8 @@ struct _HwCasePage
   GCancellable       *session_cancellable;
   GPtrArray          *transitions;      /* HwCaseTransition */
   guint               n_status_choices;
+  gint64              header_photo_id;  /* the photo the header shows from its file */
+  GdkTexture         *header_photo;
 
   gint64              case_id;
   HwCaseDetails      *details;          /* what is shown; NULL until read */
@@ -231,11 +237,32 @@ size_prepared_cb (GdkPixbufLoader *loader,
 {
   int side = MAX (width, height);
 
+  /* No picture this big is a thumbnail: stop (0 × 0) before decoding. */
+  if ((gint64) width * height > (gint64) MAX_THUMBNAIL_SIDE * MAX_THUMBNAIL_SIDE * 64)
+    gdk_pixbuf_loader_set_size (loader, 0, 0);
   /* Decode big pictures scaled down: a thumbnail is all that is drawn. */
-  if (side > MAX_THUMBNAIL_SIDE)
+  else if (side > MAX_THUMBNAIL_SIDE)
     gdk_pixbuf_loader_set_size (loader,
                                 MAX (1, (int) ((gint64) width * MAX_THUMBNAIL_SIDE / side)),
                                 MAX (1, (int) ((gint64) height * MAX_THUMBNAIL_SIDE / side)));
+}
+
+static void
+header_size_prepared_cb (GdkPixbufLoader *loader,
+                         int              width,
+                         int              height,
+                         gpointer         user_data)
+{
+  int side = MIN (width, height);
+
+  /* Stored photos are checked when added; older ones may not have been. */
+  if ((gint64) width * height > HW_CASE_PHOTO_MAX_PIXELS)
+    gdk_pixbuf_loader_set_size (loader, 0, 0);
+  /* The avatar is round: its short side is what shows. */
+  else if (side > HEADER_PHOTO_SIDE)
+    gdk_pixbuf_loader_set_size (loader,
+                                MAX (1, (int) ((gint64) width * HEADER_PHOTO_SIDE / side)),
+                                MAX (1, (int) ((gint64) height * HEADER_PHOTO_SIDE / side)));
 }
 
 /* A stored thumbnail as a texture, or NULL when it is no picture. */
@@ -544,6 +571,114 @@ show_abduction (HwCasePage   *self,
 }
 
 static void
+decode_header_photo_thread (GTask        *task,
+                            gpointer      source_object,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
+{
+  GBytes *bytes = task_data;
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GError) error = NULL;
+  GdkPixbuf *pixbuf;
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (header_size_prepared_cb), NULL);
+  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error) ||
+      !gdk_pixbuf_loader_close (loader, &error) ||
+      !(pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
+                               error != NULL ? error->message : "no picture");
+      return;
+    }
+
+  g_task_return_pointer (task, gdk_pixbuf_apply_embedded_orientation (pixbuf), g_object_unref);
+}
+
+static void
+header_photo_decoded_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(HwCasePage) self = user_data;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 photo_id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (result), "hw-photo-id"));
+
+  if (!(pixbuf = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Header photo not shown: %s", error->message);
+      return;
+    }
+
+  if (photo_id != self->header_photo_id)
+    return;
+
+  g_clear_object (&self->header_photo);
+  self->header_photo = gdk_texture_new_for_pixbuf (pixbuf);
+  adw_avatar_set_custom_image (self->avatar, GDK_PAINTABLE (self->header_photo));
+}
+
+typedef struct
+{
+  HwCasePage *self;
+  gint64      photo_id;
+} PhotoRequest;
+
+static void
+photo_request_free (PhotoRequest *request)
+{
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+static void
+header_photo_loaded_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  PhotoRequest *request = user_data;
+  HwCasePage *self = request->self;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  bytes = hw_case_store_load_photo_finish (HW_CASE_STORE (object), result, &error);
+
+  /* Nothing (too big to show), or a photo no longer shown. */
+  if (bytes != NULL && request->photo_id == self->header_photo_id)
+    {
+      task = g_task_new (NULL, self->case_cancellable, header_photo_decoded_cb, g_object_ref (self));
+      g_object_set_data (G_OBJECT (task), "hw-photo-id", GSIZE_TO_POINTER ((gsize) request->photo_id));
+      g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+      g_task_run_in_thread (task, decode_header_photo_thread);
+    }
+
+  photo_request_free (request);
+}
+
+/* Reads the first photo's file for the header, decoded (scaled down) on a
+ * worker thread. */
+static void
+load_header_photo (HwCasePage *self,
+                   gint64      photo_id)
+{
+  PhotoRequest *request;
+
+  if (self->store == NULL || self->case_cancellable == NULL)
+    return;
+
+  self->header_photo_id = photo_id;
+  g_clear_object (&self->header_photo);
+
+  request = g_new0 (PhotoRequest, 1);
+  request->self = g_object_ref (self);
+  request->photo_id = photo_id;
+  hw_case_store_load_photo_async (self->store, photo_id, HEADER_PHOTO_MAX_BYTES, self->case_cancellable,
+                                  header_photo_loaded_cb, request);
+}
+
+static void
 show_photos (HwCasePage *self,
              GPtrArray  *photos)
 {
@@ -578,10 +713,17 @@ show_photos (HwCasePage *self,
         }
       gtk_flow_box_append (self->photo_box, picture);
 
-      /* The first photo is the child's face in the header. */
+      /* The first photo is the child's face in the header: the thumbnail
+       * until the file is read. */
       if (!avatar_set)
         {
-          adw_avatar_set_custom_image (self->avatar, GDK_PAINTABLE (texture));
+          if (photo->id == self->header_photo_id && self->header_photo != NULL)
+            adw_avatar_set_custom_image (self->avatar, GDK_PAINTABLE (self->header_photo));
+          else
+            {
+              adw_avatar_set_custom_image (self->avatar, GDK_PAINTABLE (texture));
+              load_header_photo (self, photo->id);
+            }
           avatar_set = TRUE;
         }
     }
@@ -1167,6 +1309,8 @@ forget_case (HwCasePage *self)
   g_clear_object (&self->case_cancellable);
   g_clear_pointer (&self->details, hw_case_details_free);
   self->loading = FALSE;
+  self->header_photo_id = 0;
+  g_clear_object (&self->header_photo);
   stop_editing (self);
 }
 
@@ -1858,8 +2002,7 @@ update_actions (HwCasePage *self)
                                : NULL);
   gtk_widget_action_set_enabled (widget, "case.add-contact", editable && !self->saving);
 
-  /* Photos come in their own commit. */
-  gtk_widget_action_set_enabled (widget, "case.add-photos", FALSE);
+  gtk_widget_action_set_enabled (widget, "case.add-photos", editable && !self->saving);
 
   /* What the officer may not do is not offered; they are told why. */
   gtk_widget_set_visible (GTK_WIDGET (self->action_stack), self->creating || (shown && can_edit (self)));
@@ -2196,11 +2339,255 @@ add_contact_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-not_yet_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+/* Photos */
+
+typedef struct
 {
+  HwCasePage *self;
+  gint64      case_id;
+  guint       pending;
+  guint       added;
+  GString    *problems;
+} PhotoBatch;
+
+typedef struct
+{
+  PhotoBatch *batch;
+  char       *name;
+} PhotoItem;
+
+static void
+photo_item_free (PhotoItem *item)
+{
+  g_free (item->name);
+  g_free (item);
+}
+
+static void
+photo_batch_done (PhotoBatch *batch)
+{
+  HwCasePage *self = batch->self;
+
+  if (--batch->pending > 0)
+    return;
+
+  if (batch->added > 0)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (ngettext ("%u photo added", "%u photos added", batch->added),
+                                 batch->added);
+      show_toast (self, message);
+      if (self->case_id == batch->case_id)
+        load (self, HW_CASE_SECTION_PHOTOS | HW_CASE_SECTION_HISTORY);
+      g_signal_emit (self, signals[SAVED], 0, batch->case_id);
+    }
+
+  if (batch->problems->len > 0)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                  batch->added > 0 ? _("Some Photos Not Added")
+                                                                   : _("Photos Not Added"),
+                                                  batch->problems->str);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  g_string_free (batch->problems, TRUE);
+  g_object_unref (batch->self);
+  g_free (batch);
+}
+
+static void
+photo_problem (PhotoBatch   *batch,
+               const char   *name,
+               const GError *error)
+{
+  if (batch->problems->len > 0)
+    g_string_append_c (batch->problems, '\n');
+  /* TRANSLATORS: a file's name, and why its photo was not added */
+  g_string_append_printf (batch->problems, _("%s: %s"), name, error->message);
+}
+
+static void
+photo_stored_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  PhotoItem *item = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (hw_case_store_add_photo_finish (HW_CASE_STORE (object), result, &error) > 0)
+    item->batch->added++;
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    photo_problem (item->batch, item->name, error);
+
+  photo_batch_done (item->batch);
+  photo_item_free (item);
+}
+
+/* A worker thread: the file read and decoded, within the limits. */
+static void
+read_photo_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  HwCasePhotoImport *import;
+  GError *error = NULL;
+
+  if (!(info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                                  cancellable, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Not read at all when too big. */
+  if (g_file_info_get_size (info) > HW_CASE_PHOTO_MAX_BYTES)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("A photo must be smaller than %d MB."),
+                               HW_CASE_PHOTO_MAX_BYTES / (1024 * 1024));
+      return;
+    }
+
+  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &error)) ||
+      !(import = hw_case_photo_import_new (bytes, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, import, (GDestroyNotify) hw_case_photo_import_free);
+}
+
+static void
+photo_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  PhotoItem *item = user_data;
+  HwCasePage *self = item->batch->self;
+  g_autoptr(HwCasePhotoImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(import = g_task_propagate_pointer (G_TASK (result), &error)) || self->store == NULL)
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        photo_problem (item->batch, item->name, error);
+      photo_batch_done (item->batch);
+      photo_item_free (item);
+      return;
+    }
+
+  hw_case_store_add_photo_async (self->store, item->batch->case_id, import, self->case_cancellable,
+                                 photo_stored_cb, item);
+}
+
+/* Adds photos of the child from files: read and decoded on worker
+ * threads, under limits, then stored one by one. */
+static void
+add_photo_files (HwCasePage *self,
+                 GListModel *files)
+{
+  PhotoBatch *batch;
+
+  if (!can_edit (self) || self->creating || g_list_model_get_n_items (files) == 0)
+    return;
+
+  if (self->case_cancellable == NULL)
+    self->case_cancellable = g_cancellable_new ();
+
+  batch = g_new0 (PhotoBatch, 1);
+  batch->self = g_object_ref (self);
+  batch->case_id = self->details->kase->id;
+  batch->problems = g_string_new (NULL);
+  /* One for this function, so that nothing finishes before all started. */
+  batch->pending = 1;
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autoptr(GTask) task = NULL;
+      PhotoItem *item = g_new0 (PhotoItem, 1);
+
+      item->batch = batch;
+      item->name = g_file_get_basename (file);
+      batch->pending++;
+
+      task = g_task_new (NULL, self->case_cancellable, photo_read_cb, item);
+      g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+      g_task_run_in_thread (task, read_photo_thread);
+    }
+
+  photo_batch_done (batch);
+}
+
+static void
+photo_chooser_response_cb (GtkNativeDialog *chooser,
+                           int              response,
+                           HwCasePage      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      add_photo_files (self, files);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+add_photos_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HwCasePage *self = HW_CASE_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (!can_edit (self) || self->creating)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Add Photos of the Child"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Photos"));
+  gtk_file_filter_add_pixbuf_formats (filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (photo_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         HwCasePage    *self)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  GdkFileList *list;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || !can_edit (self) || self->creating)
+    return FALSE;
+
+  list = g_value_get_boxed (value);
+  for (GSList *l = gdk_file_list_get_files (list); l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+
+  add_photo_files (self, G_LIST_MODEL (files));
+
+  return TRUE;
 }
 
 static void
@@ -2260,6 +2647,7 @@ hw_case_page_finalize (GObject *object)
   g_clear_pointer (&self->remote, hw_case_free);
   g_clear_pointer (&self->remote_who, g_free);
   g_clear_pointer (&self->transitions, g_ptr_array_unref);
+  g_clear_object (&self->header_photo);
   g_clear_pointer (&self->family_rows, g_ptr_array_unref);
   g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
@@ -2446,7 +2834,7 @@ hw_case_page_class_init (HwCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "case.change-status", "s", change_status_action);
   gtk_widget_class_install_action (widget_class, "case.add-contact", NULL, add_contact_action);
-  gtk_widget_class_install_action (widget_class, "case.add-photos", NULL, not_yet_action);
+  gtk_widget_class_install_action (widget_class, "case.add-photos", NULL, add_photos_action);
 
   /* Escape while the focus is in the page; Ctrl+S from anywhere in the
    * window (a managed shortcut, below). */
@@ -2457,6 +2845,7 @@ static void
 hw_case_page_init (HwCasePage *self)
 {
   GtkEventController *shortcuts;
+  GtkDropTarget *drop;
   g_autoptr(GtkStringList) sexes = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -2469,6 +2858,11 @@ hw_case_page_init (HwCasePage *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK),
                                                           gtk_named_action_new ("case.save")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  /* Photos dropped on the page from a file manager. */
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->scroller), GTK_EVENT_CONTROLLER (drop));
 
   /* The form: which widget edits which field */
   self->field_widgets[HW_CASE_FIELD_FAMILY_NAME] = GTK_WIDGET (self->family_name_entry);

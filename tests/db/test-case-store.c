@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
 #include "hw-case-store.h"
 #include "hw-setup.h"
 #include "hw-test-cluster.h"
@@ -418,6 +420,133 @@ test_status (void)
   hw_db_close (db);
 }
 
+static GBytes *
+png_bytes (int width,
+           int height)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  char *data = NULL;
+  gsize size = 0;
+
+  gdk_pixbuf_fill (pixbuf, 0x3080c0ff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &data, &size, "png", NULL, NULL));
+
+  return g_bytes_new_take (data, size);
+}
+
+static guint32
+crc32_of (const guint8 *data,
+          gsize         size)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320 & (0U - (crc & 1)));
+    }
+
+  return crc ^ 0xffffffff;
+}
+
+/* A small PNG file whose header claims a picture of 30000 × 30000. */
+static GBytes *
+png_bomb (void)
+{
+  g_autoptr(GBytes) small = png_bytes (1, 1);
+  gsize size;
+  guint8 *data = g_memdup2 (g_bytes_get_data (small, &size), g_bytes_get_size (small));
+  guint32 crc;
+
+  /* IHDR: length (4) and type (4) at 8, width at 16, height at 20, CRC at 29 */
+  data[16] = 0; data[17] = 0; data[18] = 0x75; data[19] = 0x30;
+  data[20] = 0; data[21] = 0; data[22] = 0x75; data[23] = 0x30;
+  crc = crc32_of (data + 12, 17);
+  data[29] = crc >> 24; data[30] = crc >> 16; data[31] = crc >> 8; data[32] = crc;
+
+  return g_bytes_new_take (data, size);
+}
+
+/* Photos from files: decoded under limits, a thumbnail made, stored once. */
+static void
+test_photos (void)
+{
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwCaseStore) store = store_for (HW_SETUP_DEMO_OFFICER, &db);
+  g_autoptr(GBytes) png = png_bytes (300, 200);
+  g_autoptr(GBytes) bomb = png_bomb ();
+  g_autoptr(GBytes) text = g_bytes_new_static ("not a photo", 11);
+  g_autoptr(HwCasePhotoImport) import = NULL;
+  g_autoptr(HwCasePhotoImport) refused = NULL;
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HwCaseDetails) details = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkPixbuf *thumbnail;
+  gint64 case_id = own_case (db, 3);
+  gint64 photo_id;
+  gboolean found = FALSE;
+
+  import = hw_case_photo_import_new (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (import->width, ==, 300);
+  g_assert_cmpint (import->height, ==, 200);
+  g_assert_cmpstr (import->mime_type, ==, "image/png");
+  g_assert_true (g_bytes_equal (import->content, png));
+  g_assert_true (gdk_pixbuf_loader_write_bytes (loader, import->thumbnail, NULL));
+  g_assert_true (gdk_pixbuf_loader_close (loader, NULL));
+  thumbnail = gdk_pixbuf_loader_get_pixbuf (loader);
+  g_assert_cmpint (gdk_pixbuf_get_width (thumbnail), ==, HW_CASE_THUMBNAIL_SIZE);
+
+  refused = hw_case_photo_import_new (bomb, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_null (refused);
+  g_clear_error (&error);
+  refused = hw_case_photo_import_new (text, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  hw_case_store_add_photo_async (store, case_id, import, NULL, got_result_cb, &result);
+  photo_id = hw_case_store_add_photo_finish (store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (photo_id, >, 0);
+
+  /* The same file again: the case has it already. */
+  g_clear_object (&result);
+  hw_case_store_add_photo_async (store, case_id, import, NULL, got_result_cb, &result);
+  g_assert_cmpint (hw_case_store_add_photo_finish (store, wait_result (&result), &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  details = load (store, case_id, HW_CASE_SECTION_PHOTOS, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < details->photos->len; i++)
+    {
+      HwCasePhoto *photo = g_ptr_array_index (details->photos, i);
+
+      if (photo->id == photo_id)
+        {
+          found = TRUE;
+          g_assert_true (g_bytes_equal (photo->thumbnail, import->thumbnail));
+          g_assert_cmpint (photo->width, ==, 300);
+        }
+    }
+  g_assert_true (found);
+
+  /* The stored file is the original, byte for byte. */
+  g_clear_object (&result);
+  hw_case_store_load_photo_async (store, photo_id, 1024 * 1024, NULL, got_result_cb, &result);
+  {
+    g_autoptr(GBytes) stored = hw_case_store_load_photo_finish (store, wait_result (&result), &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_bytes_equal (stored, png));
+  }
+
+  hw_db_close (db);
+}
+
 /* The form's rules, without a database. */
 static void
 test_fields (void)
@@ -504,6 +633,7 @@ main (int   argc,
   g_test_add_func ("/case-store/save-rules", test_save_rules);
   g_test_add_func ("/case-store/create", test_create);
   g_test_add_func ("/case-store/status", test_status);
+  g_test_add_func ("/case-store/photos", test_photos);
 
   tmpdir = g_dir_make_tmp ("hw-case-store-XXXXXX", &error);
   g_assert_no_error (error);
