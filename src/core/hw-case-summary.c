@@ -27,24 +27,26 @@
 
 struct _HwCaseSummary
 {
-  GObject  parent_instance;
+  GObject     parent_instance;
 
-  gint64   id;
-  gint64   version;
-  gint64   child_id;
-  char    *case_number;
-  char    *child_name;
-  char    *child_name_latin;
-  char    *status;
-  char    *age_label;
-  char    *abducted_label;
-  char    *place;
-  char    *officer_name;
-  char    *unit_code;
-  char    *activity_label;
-  char    *activity_tooltip;
-  char    *sort_key;
-  guint    loading : 1;
+  gint64      id;
+  gint64      version;
+  gint64      child_id;
+  char       *case_number;
+  char       *child_name;
+  char       *child_name_latin;
+  char       *abducted_label;
+  char       *place;
+  char       *activity_tooltip;
+  char       *sort_key;
+  /* Few distinct values across a list of 100,000 rows: interned, so each
+   * is stored once (g_intern_string), not once per row. */
+  const char *status;
+  const char *age_label;
+  const char *officer_name;
+  const char *unit_code;
+  const char *activity_label;
+  guint       loading : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HwCaseSummary, hw_case_summary, G_TYPE_OBJECT)
@@ -114,9 +116,6 @@ set_string (HwCaseSummary  *self,
   g_free (*field);
   *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-
-  if (prop_id == PROP_STATUS)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_LABEL]);
 }
 
 static char *
@@ -142,6 +141,24 @@ age_label (const HwCaseSummaryData *data)
 }
 
 static void
+set_interned (HwCaseSummary  *self,
+              const char    **field,
+              const char     *value,
+              guint           prop_id)
+{
+  const char *interned = g_intern_string (value != NULL ? value : "");
+
+  if (*field == interned)
+    return;
+
+  *field = interned;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+
+  if (prop_id == PROP_STATUS)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_LABEL]);
+}
+
+static void
 hw_case_summary_finalize (GObject *object)
 {
   HwCaseSummary *self = (HwCaseSummary *)object;
@@ -149,13 +166,8 @@ hw_case_summary_finalize (GObject *object)
   g_free (self->case_number);
   g_free (self->child_name);
   g_free (self->child_name_latin);
-  g_free (self->status);
-  g_free (self->age_label);
   g_free (self->abducted_label);
   g_free (self->place);
-  g_free (self->officer_name);
-  g_free (self->unit_code);
-  g_free (self->activity_label);
   g_free (self->activity_tooltip);
   g_free (self->sort_key);
 
@@ -289,15 +301,12 @@ hw_case_summary_init (HwCaseSummary *self)
   self->case_number = g_strdup ("");
   self->child_name = g_strdup ("");
   self->child_name_latin = g_strdup ("");
-  self->status = g_strdup ("");
-  self->age_label = g_strdup ("");
   self->abducted_label = g_strdup ("");
   self->place = g_strdup ("");
-  self->officer_name = g_strdup ("");
-  self->unit_code = g_strdup ("");
-  self->activity_label = g_strdup ("");
   self->activity_tooltip = g_strdup ("");
   self->sort_key = g_strdup ("");
+  self->status = self->age_label = self->officer_name = self->unit_code =
+    self->activity_label = g_intern_static_string ("");
 }
 
 /**
@@ -384,13 +393,13 @@ hw_case_summary_update (HwCaseSummary           *self,
   set_string (self, &self->case_number, data->case_number, PROP_CASE_NUMBER);
   set_string (self, &self->child_name, data->child_name, PROP_CHILD_NAME);
   set_string (self, &self->child_name_latin, data->child_name_latin, PROP_CHILD_NAME_LATIN);
-  set_string (self, &self->status, data->status, PROP_STATUS);
-  set_string (self, &self->age_label, age, PROP_AGE_LABEL);
+  set_interned (self, &self->status, data->status, PROP_STATUS);
+  set_interned (self, &self->age_label, age, PROP_AGE_LABEL);
   set_string (self, &self->abducted_label, abducted, PROP_ABDUCTED_LABEL);
   set_string (self, &self->place, data->place, PROP_PLACE);
-  set_string (self, &self->officer_name, data->officer_name, PROP_OFFICER_NAME);
-  set_string (self, &self->unit_code, data->unit_code, PROP_UNIT_CODE);
-  set_string (self, &self->activity_label, activity, PROP_ACTIVITY_LABEL);
+  set_interned (self, &self->officer_name, data->officer_name, PROP_OFFICER_NAME);
+  set_interned (self, &self->unit_code, data->unit_code, PROP_UNIT_CODE);
+  set_interned (self, &self->activity_label, activity, PROP_ACTIVITY_LABEL);
   set_string (self, &self->activity_tooltip, activity_tooltip, PROP_ACTIVITY_TOOLTIP);
 
   g_free (self->sort_key);

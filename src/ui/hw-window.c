@@ -379,8 +379,9 @@ bind_property (GtkListItem *item,
   GBinding *binding = g_object_bind_property (source, source_property, target, target_property,
                                               G_BINDING_SYNC_CREATE);
 
-  g_object_set_data_full (G_OBJECT (item), key, g_object_ref (binding),
-                          (GDestroyNotify) g_binding_unbind);
+  /* The binding is the source's and the target's; both outlive it, as the
+   * unbind handler ends it while the item still holds both. */
+  g_object_set_data_full (G_OBJECT (item), key, binding, (GDestroyNotify) g_binding_unbind);
 }
 
 static void

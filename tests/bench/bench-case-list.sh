@@ -38,4 +38,5 @@ conninfo=$("$cli" server conninfo -U demo_officer)
 # draw with a GPU; measure the application, not llvmpipe. Override by
 # setting GSK_RENDERER.
 export GSK_RENDERER="${GSK_RENDERER:-cairo}"
+export GSETTINGS_SCHEMA_DIR="$build/data"
 xvfb-run -a -s "-screen 0 1280x800x24" "$build/tests/bench-case-list" "$conninfo"
