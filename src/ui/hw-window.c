@@ -662,7 +662,7 @@ discard_response_cb (HwWindow        *self,
   if (g_strcmp0 (response, "discard") == 0)
     {
       /* Forget the edits: the page reloads what is saved. */
-      gtk_widget_activate_action (GTK_WIDGET (self->case_page), "case.cancel", NULL);
+      hw_case_page_discard_changes (self->case_page);
       open_case (self, case_id);
     }
   else
@@ -907,7 +907,7 @@ close_response_cb (HwWindow         *self,
 {
   if (g_strcmp0 (response, "discard") == 0)
     {
-      gtk_widget_activate_action (GTK_WIDGET (self->case_page), "case.cancel", NULL);
+      hw_case_page_discard_changes (self->case_page);
       gtk_window_close (GTK_WINDOW (self));
     }
 }
