@@ -626,6 +626,30 @@ search_stopped_cb (HwWindow       *self,
 
 /* Selection and the detail pane */
 
+/* Asks whether to drop the form's edits; @response_cb gets "discard" or
+ * "cancel". */
+static void
+ask_discard (HwWindow   *self,
+             const char *discard_label,
+             GCallback   response_cb)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Discard Unsaved Changes?"),
+                                                       _("The case being edited has changes that "
+                                                         "are not saved. Save them first to keep them.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", discard_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", response_cb, self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 show_case_page (HwWindow *self,
                 gboolean  shown)
@@ -678,8 +702,6 @@ open_case (HwWindow *self,
 {
   if (hw_case_page_get_modified (self->case_page) && case_id != hw_case_page_get_case_id (self->case_page))
     {
-      AdwMessageDialog *dialog;
-
       if (self->pending_case_id != 0)
         {
           self->pending_case_id = case_id;
@@ -687,20 +709,7 @@ open_case (HwWindow *self,
         }
 
       self->pending_case_id = case_id;
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                           _("Discard Unsaved Changes?"),
-                                                           _("The case being edited has changes that "
-                                                             "are not saved. Save them first to keep them.")));
-      adw_message_dialog_add_responses (dialog,
-                                        "cancel", _("_Keep Editing"),
-                                        "discard", _("_Discard"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (dialog, "cancel");
-      adw_message_dialog_set_close_response (dialog, "cancel");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_window_present (GTK_WINDOW (dialog));
+      ask_discard (self, _("_Discard"), G_CALLBACK (discard_response_cb));
       return;
     }
 
@@ -920,21 +929,7 @@ hw_window_close_request (GtkWindow *window)
   /* Nothing typed is lost without asking. */
   if (self->case_page != NULL && hw_case_page_get_modified (self->case_page))
     {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard Unsaved Changes?"),
-                                                           _("The case being edited has changes that "
-                                                             "are not saved. Save them first to keep them.")));
-      adw_message_dialog_add_responses (dialog,
-                                        "cancel", _("_Keep Editing"),
-                                        "discard", _("_Discard and Close"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (dialog, "cancel");
-      adw_message_dialog_set_close_response (dialog, "cancel");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_window_present (GTK_WINDOW (dialog));
+      ask_discard (self, _("_Discard and Close"), G_CALLBACK (close_response_cb));
       return TRUE;
     }
 
