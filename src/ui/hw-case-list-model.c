@@ -534,6 +534,25 @@ set_loading (HwCaseListModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* The rows a request asked for, or NULL: when the request is stale (check
+ * request_is_stale()) or failed, its error reported. */
+static HwDbResult *
+finish_request (Request      *request,
+                GObject      *object,
+                GAsyncResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDbResult) rows = hw_db_query_finish (HW_DB (object), result, &error);
+
+  if (request_is_stale (request))
+    return NULL;
+
+  if (rows == NULL)
+    report_error (request->self, error);
+
+  return g_steal_pointer (&rows);
+}
+
 static gint64
 get_time (HwDbResult *rows,
           guint       row,
@@ -982,22 +1001,13 @@ rebase_boundaries_cb (GObject      *object,
 {
   g_autoptr(Request) request = user_data;
   g_autoptr(HwDbResult) rows = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) pages = NULL;
   HwCaseListModel *self;
 
-  rows = hw_db_query_finish (HW_DB (object), result, &error);
-
-  if (request_is_stale (request))
+  if (!(rows = finish_request (request, object, result)))
     return;
 
   self = request->self;
-
-  if (rows == NULL)
-    {
-      report_error (self, error);
-      return;
-    }
 
   self->rebase_boundaries = boundaries_new ();
   boundaries_from_result (self->rebase_boundaries, rows, &self->rebase_total);
@@ -1089,22 +1099,13 @@ refresh_cb (GObject      *object,
 {
   g_autoptr(Request) request = user_data;
   g_autoptr(HwDbResult) rows = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) seen = NULL;
   HwCaseListModel *self;
 
-  rows = hw_db_query_finish (HW_DB (object), result, &error);
-
-  if (request_is_stale (request))
+  if (!(rows = finish_request (request, object, result)))
     return;
 
   self = request->self;
-
-  if (rows == NULL)
-    {
-      report_error (self, error);
-      return;
-    }
 
   seen = g_hash_table_new (NULL, NULL);
 
