@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "hw-case.h"
 #include "hw-case-list-model.h"
 #include "hw-case-page.h"
 #include "hw-case-summary.h"
@@ -138,6 +139,43 @@ title_says_demo (GtkWidget *widget)
       return TRUE;
 
   return FALSE;
+}
+
+/* The form row titled like @field's label (the case page's editable rows). */
+static GtkWidget *
+find_form_row (GtkWidget   *widget,
+               HwCaseField  field)
+{
+  if (ADW_IS_ENTRY_ROW (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                 hw_case_field_get_label (field)) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_form_row (child, field);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+saved_cb (GtkWidget *page,
+          gint64     case_id,
+          gint64    *saved)
+{
+  *saved = case_id;
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  return *(gint64 *) data != 0;
 }
 
 static gboolean
@@ -390,6 +428,41 @@ test_window_cases (void)
     hw_test_wait_until (has_n_items, &count_wait, 5000);
   }
 
+  /* The officer records a case in this window (Ctrl+N), then finds it in
+   * the list by the child's two-character given name. */
+  {
+    GtkWidget *page = find_descendant (GTK_WIDGET (window), HW_TYPE_CASE_PAGE);
+    GtkWidget *search = find_descendant (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+    g_autoptr(HwDbResult) recorded = NULL;
+    g_autofree char *id_text = NULL;
+    OnlyCase only = { model, NULL };
+    gint64 saved = 0;
+
+    g_signal_connect (page, "saved", G_CALLBACK (saved_cb), &saved);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+    g_assert_cmpint (hw_case_page_get_case_id (HW_CASE_PAGE (page)), ==, 0);
+
+    gtk_editable_set_text (GTK_EDITABLE (find_form_row (page, HW_CASE_FIELD_FAMILY_NAME)), "窗");
+    gtk_editable_set_text (GTK_EDITABLE (find_form_row (page, HW_CASE_FIELD_GIVEN_NAME)), "录童");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (find_descendant (page, ADW_TYPE_COMBO_ROW)), 1);
+    g_assert_true (hw_case_page_get_modified (HW_CASE_PAGE (page)));
+
+    gtk_widget_activate_action (page, "case.save", NULL);
+    hw_test_wait_until (is_saved, &saved, 10000);
+    g_signal_handlers_disconnect_by_func (page, saved_cb, &saved);
+
+    id_text = g_strdup_printf ("%" G_GINT64_FORMAT, saved);
+    recorded = hw_test_query (other, "SELECT case_number FROM homeward.abduction_case WHERE id = $1",
+                              id_text, NULL);
+    only.case_number = hw_db_result_get_string (recorded, 0, 0);
+
+    gtk_editable_set_text (GTK_EDITABLE (search), "录童");
+    hw_test_wait_until (only_case, &only, 5000);
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+    count_wait.n_items = (guint) n_cases + 2;
+    hw_test_wait_until (has_n_items, &count_wait, 5000);
+  }
+
   /* Many cases in one statement, then the end of the list: pages past the
    * first are fetched when they are scrolled to. */
   g_clear_pointer (&inserted, hw_db_result_unref);
@@ -403,7 +476,7 @@ test_window_cases (void)
                             "SELECT (SELECT code FROM homeward.unit WHERE id = homeward.current_unit_id()) "
                             "       || '-UI-' || $1 || '-' || row_number () OVER (), p.id FROM p",
                             suffix, NULL);
-  count_wait.n_items = (guint) n_cases + 1 + BULK_CASES;
+  count_wait.n_items = (guint) n_cases + 2 + BULK_CASES;
   hw_test_wait_until (has_n_items, &count_wait, 5000);
 
   wait_for_frames (GTK_WIDGET (window));
