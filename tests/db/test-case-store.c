@@ -621,7 +621,6 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmpdir = NULL;
   HwDemoSize demo = { DEMO_CASES, DEMO_SIGHTINGS, 1 };
   int status;
 
@@ -635,17 +634,15 @@ main (int   argc,
   g_test_add_func ("/case-store/status", test_status);
   g_test_add_func ("/case-store/photos", test_photos);
 
-  tmpdir = g_dir_make_tmp ("hw-case-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  server = hw_local_server_new (tmpdir, NULL);
+  /* The test cluster stops its server when an assertion aborts. */
+  hw_test_cluster_start ();
+  server = hw_test_cluster_get_server ();
   hw_setup_embedded_sync (server, &demo, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
   status = g_test_run ();
 
-  hw_local_server_destroy (server, &error);
-  g_assert_no_error (error);
-  g_clear_object (&server);
+  hw_test_cluster_stop ();
 
   return status;
 }

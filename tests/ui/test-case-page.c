@@ -32,7 +32,6 @@
 #define DEMO_SIGHTINGS 20
 
 static HwLocalServer *server;
-static char *tmpdir;
 
 /* Test helpers */
 
@@ -929,18 +928,15 @@ main (int   argc,
   g_test_add_func ("/ui/case-page/new-case", test_new_case);
   g_test_add_func ("/ui/case-page/status-and-contact", test_status_and_contact);
 
-  tmpdir = g_dir_make_tmp ("hw-case-page-XXXXXX", &error);
-  g_assert_no_error (error);
-  server = hw_local_server_new (tmpdir, NULL);
+  /* The test cluster stops its server when an assertion aborts. */
+  hw_test_cluster_start ();
+  server = hw_test_cluster_get_server ();
   hw_setup_embedded_sync (server, &demo, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
   status = g_test_run ();
 
-  hw_local_server_destroy (server, &error);
-  g_assert_no_error (error);
-  g_clear_object (&server);
-  g_free (tmpdir);
+  hw_test_cluster_stop ();
 
   return status;
 }
