@@ -5024,6 +5024,12 @@ load (Gen         *g,
         return FALSE;
     }
 
+  /* Filled from the others at the end of the load; the case list's plans
+   * need its statistics as much as theirs (without them a search walks the
+   * whole list). */
+  if (!exec (g, "ANALYZE homeward.case_list_key", error))
+    return FALSE;
+
   g->work_done = g->work_total;
   report (g, TRUE);
   end_stage (g);
