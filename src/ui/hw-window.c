@@ -48,6 +48,8 @@ struct _HwWindow
   GtkListBoxRow        *my_cases_row;
   GtkMenuButton        *filter_button;
   GtkBox               *status_checks;
+  GtkDropDown          *unit_dropdown;
+  GtkDropDown          *officer_dropdown;
   GtkSpinButton        *year_from;
   GtkSpinButton        *year_to;
   GtkSearchEntry       *search_entry;
@@ -71,6 +73,10 @@ struct _HwWindow
   GCancellable         *session_cancellable;
   HwCaseListModel      *model;
   GtkCheckButton       *status_buttons[G_N_ELEMENTS (case_statuses)];
+  /* The ids behind the drop-downs' rows; row 0 is "Any". */
+  GArray               *unit_ids;
+  GArray               *officer_ids;
+  GCancellable         *choices_cancellable;
   GPtrArray            *column_sorters;
   gulong                sorter_changed_id;
   gulong                rebasing_id;
@@ -509,6 +515,104 @@ setup_columns (HwWindow *self)
 
 /* Filters */
 
+/* Unit and officer filters: drop-downs filled from the database once
+ * signed in. Row 0 of each is "Any". */
+
+static gint64
+chosen_id (GtkDropDown *dropdown,
+           GArray      *ids)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (ids == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= ids->len)
+    return 0;
+
+  return g_array_index (ids, gint64, selected);
+}
+
+static void
+fill_choices (GtkDropDown  *dropdown,
+              GArray      **ids,
+              HwDbResult   *rows)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  gint64 any = 0;
+
+  g_clear_pointer (ids, g_array_unref);
+  *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gtk_string_list_append (labels, C_("filter", "Any"));
+  g_array_append_val (*ids, any);
+
+  for (guint i = 0; rows != NULL && i < hw_db_result_get_n_rows (rows); i++)
+    {
+      gint64 id = hw_db_result_get_int64 (rows, i, 0);
+
+      gtk_string_list_append (labels, hw_db_result_get_string (rows, i, 1));
+      g_array_append_val (*ids, id);
+    }
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (dropdown, 0);
+}
+
+static void
+units_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(HwWindow) self = user_data;
+  g_autoptr(HwDbResult) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No units to filter by: %s", error->message);
+      return;
+    }
+
+  self->updating_filter = TRUE;
+  fill_choices (self->unit_dropdown, &self->unit_ids, rows);
+  self->updating_filter = FALSE;
+}
+
+static void
+officers_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HwWindow) self = user_data;
+  g_autoptr(HwDbResult) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No officers to filter by: %s", error->message);
+      return;
+    }
+
+  self->updating_filter = TRUE;
+  fill_choices (self->officer_dropdown, &self->officer_ids, rows);
+  self->updating_filter = FALSE;
+}
+
+static void
+load_choices (HwWindow *self)
+{
+  self->choices_cancellable = g_cancellable_new ();
+  hw_db_query_async (self->db,
+                     "SELECT id, code || ' · ' || name FROM homeward.unit ORDER BY code",
+                     NULL, 0, self->choices_cancellable, units_cb, g_object_ref (self));
+  hw_db_query_async (self->db,
+                     "SELECT o.id, o.display_name || coalesce (' · ' || u.code, '') "
+                     "FROM homeward.officer o LEFT JOIN homeward.unit u ON u.id = o.unit_id "
+                     "WHERE o.active AND o.role <> 'admin' ORDER BY u.code, o.display_name",
+                     NULL, 0, self->choices_cancellable, officers_cb, g_object_ref (self));
+}
+
+
 static void
 apply_filter (HwWindow *self)
 {
@@ -524,6 +628,8 @@ apply_filter (HwWindow *self)
       g_strv_builder_add (statuses, case_statuses[i]);
   filter.statuses = g_strv_builder_end (statuses);
 
+  filter.unit_id = chosen_id (self->unit_dropdown, self->unit_ids);
+  filter.officer_id = chosen_id (self->officer_dropdown, self->officer_ids);
   if (self->session != NULL && self->view == VIEW_UNIT)
     filter.unit_id = hw_session_get_unit_id (self->session);
   if (self->session != NULL && self->view == VIEW_MINE)
@@ -550,7 +656,8 @@ filter_is_active (HwWindow *self)
   filter = hw_case_list_model_get_filter (self->model);
 
   return (filter->statuses != NULL && filter->statuses[0] != NULL) ||
-         filter->year_from != 0 || filter->year_to != 0 || filter->search != NULL;
+         filter->year_from != 0 || filter->year_to != 0 || filter->search != NULL ||
+         filter->unit_id != 0 || filter->officer_id != 0;
 }
 
 static void
@@ -583,6 +690,8 @@ clear_filters_action (GtkWidget  *widget,
     gtk_check_button_set_active (self->status_buttons[i], FALSE);
   gtk_spin_button_set_value (self->year_from, 0);
   gtk_spin_button_set_value (self->year_to, 0);
+  gtk_drop_down_set_selected (self->unit_dropdown, 0);
+  gtk_drop_down_set_selected (self->officer_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   self->updating_filter = FALSE;
 
@@ -842,6 +951,7 @@ session_cb (GObject      *object,
 
   g_set_object (&self->session, session);
   hw_case_page_set_session (self->case_page, session);
+  load_choices (self);
 
   /* Cases are recorded by an officer of a unit. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case",
@@ -871,6 +981,9 @@ clear_db (HwWindow *self)
   if (self->session_cancellable != NULL)
     g_cancellable_cancel (self->session_cancellable);
   g_clear_object (&self->session_cancellable);
+  if (self->choices_cancellable != NULL)
+    g_cancellable_cancel (self->choices_cancellable);
+  g_clear_object (&self->choices_cancellable);
   g_clear_object (&self->session);
   if (self->case_page != NULL)
     {
@@ -957,6 +1070,8 @@ hw_window_dispose (GObject *object)
     adw_bin_set_child (self->detail_bin, NULL);
   g_clear_object (&self->case_page);
   g_clear_object (&self->no_case_page);
+  g_clear_pointer (&self->unit_ids, g_array_unref);
+  g_clear_pointer (&self->officer_ids, g_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_WINDOW);
 
@@ -1039,6 +1154,8 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwWindow, my_cases_row);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, status_checks);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, officer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, year_from);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, year_to);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, search_entry);
@@ -1096,6 +1213,8 @@ hw_window_init (HwWindow *self)
     }
 
   setup_columns (self);
+  fill_choices (self->unit_dropdown, &self->unit_ids, NULL);
+  fill_choices (self->officer_dropdown, &self->officer_ids, NULL);
   gtk_list_box_select_row (self->sidebar_list, self->all_cases_row);
 
   /* The detail pane shows either; both live as long as the window. */

@@ -119,6 +119,27 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The list's search entry (drop-downs in the filter popover have their own). */
+static GtkWidget *
+find_list_search (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_search (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+
 /* Any header bar title of the window (the list's shows the connection). */
 static gboolean
 title_says_demo (GtkWidget *widget)
@@ -170,6 +191,14 @@ saved_cb (GtkWidget *page,
           gint64    *saved)
 {
   *saved = case_id;
+}
+
+static gboolean
+dropdown_filled (gpointer data)
+{
+  GListModel *choices = gtk_drop_down_get_model (GTK_DROP_DOWN (data));
+
+  return choices != NULL && g_list_model_get_n_items (choices) > 1;
 }
 
 static gboolean
@@ -402,7 +431,7 @@ test_window_cases (void)
   /* Search as the officer types it: the child's two-character given name,
    * then a relative's phone number as people write it. */
   {
-    GtkWidget *search = find_descendant (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+    GtkWidget *search = find_list_search (GTK_WIDGET (window));
     OnlyCase only = { model, case_number };
     g_autoptr(HwDbResult) family = NULL;
 
@@ -428,11 +457,35 @@ test_window_cases (void)
     hw_test_wait_until (has_n_items, &count_wait, 5000);
   }
 
+  /* Filtered by unit (the first one in the drop-down) and by status. */
+  {
+    GtkWidget *unit_dropdown = find_descendant (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN);
+    g_autofree char *expected = NULL;
+    gint64 n_unit;
+
+    g_assert_nonnull (unit_dropdown);
+    hw_test_wait_until (dropdown_filled, unit_dropdown, 5000);
+    n_unit = hw_test_query_int (other,
+                                "SELECT count(*) FROM homeward.abduction_case c "
+                                "WHERE c.unit_id = (SELECT id FROM homeward.unit ORDER BY code LIMIT 1) "
+                                "  AND c.status = 'open'", NULL);
+    g_test_message ("unit filter: expecting %" G_GINT64_FORMAT " open cases", n_unit);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (unit_dropdown), 1);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_descendant (GTK_WIDGET (window),
+                                                                    GTK_TYPE_CHECK_BUTTON)), TRUE);
+    count_wait.n_items = (guint) n_unit;
+    hw_test_wait_until (has_n_items, &count_wait, 5000);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+    count_wait.n_items = (guint) n_cases + 1;
+    hw_test_wait_until (has_n_items, &count_wait, 5000);
+  }
+
   /* The officer records a case in this window (Ctrl+N), then finds it in
    * the list by the child's two-character given name. */
   {
     GtkWidget *page = find_descendant (GTK_WIDGET (window), HW_TYPE_CASE_PAGE);
-    GtkWidget *search = find_descendant (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+    GtkWidget *search = find_list_search (GTK_WIDGET (window));
     g_autoptr(HwDbResult) recorded = NULL;
     g_autofree char *id_text = NULL;
     OnlyCase only = { model, NULL };
