@@ -660,6 +660,39 @@ filter_is_active (HwWindow *self)
          filter->unit_id != 0 || filter->officer_id != 0;
 }
 
+/* A year of 0 means "any": show nothing rather than 0. */
+static gboolean
+year_output_cb (GtkSpinButton *spin)
+{
+  int year = gtk_spin_button_get_value_as_int (spin);
+  g_autofree char *text = year != 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+static int
+year_input_cb (GtkSpinButton *spin,
+               double        *value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  guint64 year;
+
+  if (text == NULL || text[0] == '\0')
+    {
+      *value = 0;
+      return TRUE;
+    }
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, 2100, &year, NULL))
+    return GTK_INPUT_ERROR;
+
+  *value = (double) year;
+  return TRUE;
+}
+
 static void
 sidebar_row_selected_cb (HwWindow      *self,
                          GtkListBoxRow *row,
@@ -1175,6 +1208,8 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, apply_filter);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, year_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, year_input_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
