@@ -556,45 +556,32 @@ fill_choices (GtkDropDown  *dropdown,
   gtk_drop_down_set_selected (dropdown, 0);
 }
 
+/* @user_data: the drop-down to fill (a reference). */
 static void
-units_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+choices_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  g_autoptr(HwWindow) self = user_data;
+  g_autoptr(GtkDropDown) dropdown = user_data;
   g_autoptr(HwDbResult) rows = NULL;
   g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+  HwWindow *self;
 
   if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No units to filter by: %s", error->message);
+        g_debug ("No choices to filter by: %s", error->message);
       return;
     }
 
+  root = gtk_widget_get_root (GTK_WIDGET (dropdown));
+  if (!HW_IS_WINDOW (root))
+    return;
+
+  self = HW_WINDOW (root);
   self->updating_filter = TRUE;
-  fill_choices (self->unit_dropdown, &self->unit_ids, rows);
-  self->updating_filter = FALSE;
-}
-
-static void
-officers_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(HwWindow) self = user_data;
-  g_autoptr(HwDbResult) rows = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No officers to filter by: %s", error->message);
-      return;
-    }
-
-  self->updating_filter = TRUE;
-  fill_choices (self->officer_dropdown, &self->officer_ids, rows);
+  fill_choices (dropdown, dropdown == self->unit_dropdown ? &self->unit_ids : &self->officer_ids, rows);
   self->updating_filter = FALSE;
 }
 
@@ -604,14 +591,15 @@ load_choices (HwWindow *self)
   self->choices_cancellable = g_cancellable_new ();
   hw_db_query_async (self->db,
                      "SELECT id, code || ' · ' || name FROM homeward.unit ORDER BY code",
-                     NULL, 0, self->choices_cancellable, units_cb, g_object_ref (self));
+                     NULL, 0, self->choices_cancellable, choices_cb,
+                     g_object_ref (self->unit_dropdown));
   hw_db_query_async (self->db,
                      "SELECT o.id, o.display_name || coalesce (' · ' || u.code, '') "
                      "FROM homeward.officer o LEFT JOIN homeward.unit u ON u.id = o.unit_id "
                      "WHERE o.active AND o.role <> 'admin' ORDER BY u.code, o.display_name",
-                     NULL, 0, self->choices_cancellable, officers_cb, g_object_ref (self));
+                     NULL, 0, self->choices_cancellable, choices_cb,
+                     g_object_ref (self->officer_dropdown));
 }
-
 
 static void
 apply_filter (HwWindow *self)
