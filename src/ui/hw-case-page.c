@@ -2894,6 +2894,8 @@ hw_case_page_init (HwCasePage *self)
         g_signal_connect_object (widget, "changed", G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
     }
   self->field_rows[HW_CASE_FIELD_CIRCUMSTANCES] = self->circumstances_edit_row;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->circumstances_edit_row),
+                                 hw_case_field_get_label (HW_CASE_FIELD_CIRCUMSTANCES));
   gtk_label_set_text_with_mnemonic (self->circumstances_label,
                                     hw_case_field_get_label (HW_CASE_FIELD_CIRCUMSTANCES));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->nicknames_entry),

@@ -21,6 +21,7 @@
 #include "hw-session.h"
 #include "hw-setup.h"
 #include "hw-test-cluster.h"
+#include "hw-ui-test-util.h"
 
 /* The case page against a real embedded server with demo data: a demo case
  * is shown with its child, family, contacts and history; an officer of
@@ -33,242 +34,27 @@
 
 static HwLocalServer *server;
 
-/* Test helpers */
-
-static void
-collect_text (GtkWidget *widget,
-              GString   *text)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-
-  if (GTK_IS_LABEL (widget))
-    {
-      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
-      g_string_append_c (text, '\n');
-    }
-  else if (GTK_IS_EDITABLE (widget) && !GTK_IS_TEXT (widget))
-    {
-      g_string_append (text, gtk_editable_get_text (GTK_EDITABLE (widget)));
-      g_string_append_c (text, '\n');
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text (child, text);
-}
+/* Test helpers (the general ones are in hw-ui-test-util.c) */
 
 /* Everything the page shows as text, one label per line. */
 static char *
 page_text (HwCasePage *page)
 {
-  GString *text = g_string_new (NULL);
-
-  collect_text (GTK_WIDGET (page), text);
-
-  return g_string_free (text, FALSE);
-}
-
-typedef struct
-{
-  HwCasePage *page;
-  const char *needle;
-} TextWait;
-
-static gboolean
-shows_text (gpointer data)
-{
-  TextWait *wait = data;
-  g_autofree char *text = page_text (wait->page);
-
-  return strstr (text, wait->needle) != NULL;
+  return hw_ui_test_dup_text (GTK_WIDGET (page));
 }
 
 static void
 wait_for_text (HwCasePage *page,
                const char *needle)
 {
-  TextWait wait = { page, needle };
-
-  hw_test_wait_until (shows_text, &wait, 10000);
+  hw_ui_test_wait_for_text (GTK_WIDGET (page), needle);
 }
 
-static gboolean
-frame_drawn (gpointer data)
-{
-  guint *n_frames = data;
-
-  return *n_frames >= 3;
-}
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       data)
-{
-  guint *n_frames = data;
-
-  (*n_frames)++;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint n_frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &n_frames, NULL);
-
-  gtk_widget_queue_draw (widget);
-  hw_test_wait_until (frame_drawn, &n_frames, 5000);
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *basename)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  const char *language = g_getenv ("LANGUAGE");
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  /* A widget inside a scrolled window has no paintable of its own: draw it
-   * as its parent would, all of it. */
-  if (GTK_IS_ROOT (widget))
-    gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  else
-    {
-      GdkRGBA background = { 0.98, 0.98, 0.98, 1.0 };
-
-      gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-    }
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  if (language != NULL && language[0] != '\0')
-    {
-      g_auto(GStrv) languages = g_strsplit (language, ":", 2);
-
-      name = g_strdup_printf ("%s-%s.png", basename, languages[0]);
-    }
-  else
-    {
-      name = g_strdup_printf ("%s.png", basename);
-    }
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Case page rendered to %s", path);
-}
-
-static GtkWidget *
-find_actionable (GtkWidget  *widget,
-                 const char *action_name)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Whether the page offers the action: its button can be clicked. */
 static gboolean
 action_enabled (HwCasePage *page,
                 const char *action_name)
 {
-  GtkWidget *button = find_actionable (GTK_WIDGET (page), action_name);
-
-  g_assert_nonnull (button);
-
-  return gtk_widget_get_sensitive (button);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-stack_settled (gpointer data)
-{
-  GtkWidget *stack = find_descendant (GTK_WIDGET (data), GTK_TYPE_STACK);
-
-  return stack != NULL && !gtk_stack_get_transition_running (GTK_STACK (stack));
-}
-
-static GtkWidget *
-find_mapped (GtkWidget *widget,
-             GType      type)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-deselect_labels (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget)))
-    gtk_label_select_region (GTK_LABEL (widget), 0, 0);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    deselect_labels (child);
+  return hw_ui_test_action_enabled (GTK_WIDGET (page), action_name);
 }
 
 /* The window as a person sees it, and the whole page, scrolled or not. */
@@ -282,14 +68,14 @@ save_pictures (GtkWindow  *window,
 
   /* In the window, the list has the focus, not a label of the page. */
   gtk_window_set_focus (window, NULL);
-  deselect_labels (GTK_WIDGET (window));
-  hw_test_wait_until (stack_settled, page, 5000);
-  wait_for_frames (GTK_WIDGET (window));
-  save_png (GTK_WIDGET (window), basename);
+  hw_ui_test_deselect_labels (GTK_WIDGET (window));
+  hw_ui_test_wait_settled (GTK_WIDGET (page));
+  hw_ui_test_wait_for_frames (GTK_WIDGET (window));
+  hw_ui_test_save_png (GTK_WIDGET (window), basename);
 
-  clamp = find_mapped (GTK_WIDGET (page), ADW_TYPE_CLAMP);
+  clamp = hw_ui_test_find_mapped (GTK_WIDGET (page), ADW_TYPE_CLAMP);
   g_assert_nonnull (clamp);
-  save_png (clamp, full);
+  hw_ui_test_save_png (clamp, full);
 }
 
 static HwSession *
@@ -340,35 +126,21 @@ pick_own_case (HwDb *db)
                             " ORDER BY c.id LIMIT 1", NULL);
 }
 
-/* The form row that edits @field. */
+/* The form row that edits @field (for the circumstances, its text view). */
 static GtkWidget *
 find_field (GtkWidget   *widget,
             HwCaseField  field)
 {
-  const char *title = hw_case_field_get_label (field);
+  GtkWidget *row;
 
   if (field == HW_CASE_FIELD_NICKNAMES)
-    title = _("Nicknames, separated by commas");
+    return hw_ui_test_find_form_row (widget, _("Nicknames, separated by commas"));
 
-  if (field == HW_CASE_FIELD_CIRCUMSTANCES && GTK_IS_TEXT_VIEW (widget))
-    return widget;
+  row = hw_ui_test_find_form_row (widget, hw_case_field_get_label (field));
+  if (row != NULL && field == HW_CASE_FIELD_CIRCUMSTANCES)
+    return hw_ui_test_find_descendant (row, GTK_TYPE_TEXT_VIEW);
 
-  if (ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_visible (widget) &&
-      (ADW_IS_ENTRY_ROW (widget) || ADW_IS_COMBO_ROW (widget)) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_field (child, field);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return row;
 }
 
 /* Types into the form, as the officer would. */
@@ -411,55 +183,14 @@ is_saved (gpointer data)
   return *(gint64 *) data != 0;
 }
 
-typedef struct
-{
-  GType      type;
-  GtkWindow *window;
-} WindowWait;
-
-static gboolean
-has_window (gpointer data)
-{
-  WindowWait *wait = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, wait->type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          wait->window = GTK_WINDOW (window);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* The dialog of @type the page opened. */
-static gpointer
-wait_for_window (GType type)
-{
-  WindowWait wait = { type, NULL };
-
-  hw_test_wait_until (has_window, &wait, 10000);
-
-  return wait.window;
-}
-
 static gboolean
 has_conflict_dialog (gpointer data)
 {
   HwCaseConflictDialog **dialog = data;
-  WindowWait wait = { HW_TYPE_CASE_CONFLICT_DIALOG, NULL };
 
-  if (!has_window (&wait))
-    return FALSE;
+  *dialog = (HwCaseConflictDialog *) hw_ui_test_find_window (HW_TYPE_CASE_CONFLICT_DIALOG);
 
-  *dialog = HW_CASE_CONFLICT_DIALOG (wait.window);
-
-  return TRUE;
+  return *dialog != NULL;
 }
 
 /* Whether the page's status menu offers @status. */
@@ -467,7 +198,7 @@ static gboolean
 offers_status (HwCasePage *page,
                const char *status)
 {
-  GtkWidget *button = find_descendant (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *button = hw_ui_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON);
   GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
 
   for (int i = 0; menu != NULL && i < g_menu_model_get_n_items (menu); i++)
@@ -658,17 +389,15 @@ test_edit_conflict (void)
   g_assert_true (hw_case_conflict_dialog_has_field (dialog, HW_CASE_FIELD_PLACE));
   g_assert_cmpuint (hw_case_conflict_dialog_get_n_fields (dialog), ==, 2);
   {
-    GString *dialog_text = g_string_new (NULL);
+    g_autofree char *dialog_text = hw_ui_test_dup_text (GTK_WIDGET (dialog));
 
-    collect_text (GTK_WIDGET (dialog), dialog_text);
-    g_assert_nonnull (strstr (dialog_text->str, "左耳后有一颗痣（我的记录）"));
-    g_assert_nonnull (strstr (dialog_text->str, "右手有烫伤疤痕（主管记录）"));
-    g_assert_nonnull (strstr (dialog_text->str, "广东省深圳市罗湖火车站（主管更正）"));
-    g_string_free (dialog_text, TRUE);
+    g_assert_nonnull (strstr (dialog_text, "左耳后有一颗痣（我的记录）"));
+    g_assert_nonnull (strstr (dialog_text, "右手有烫伤疤痕（主管记录）"));
+    g_assert_nonnull (strstr (dialog_text, "广东省深圳市罗湖火车站（主管更正）"));
   }
 
-  wait_for_frames (GTK_WIDGET (dialog));
-  save_png (GTK_WIDGET (dialog), "test-case-conflict");
+  hw_ui_test_wait_for_frames (GTK_WIDGET (dialog));
+  hw_ui_test_save_png (GTK_WIDGET (dialog), "test-case-conflict");
 
   /* The defaults: their place (only they changed it), the officer's marks
    * (both did; what was typed wins unless the officer says otherwise). */
@@ -829,7 +558,7 @@ test_status_and_contact (void)
   g_assert_false (offers_status (page, "reunited"));
 
   gtk_widget_activate_action (GTK_WIDGET (page), "case.change-status", "s", "cold");
-  status_dialog = wait_for_window (HW_TYPE_CASE_STATUS_DIALOG);
+  status_dialog = hw_ui_test_wait_for_window (HW_TYPE_CASE_STATUS_DIALOG);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (status_dialog), "change"));
   hw_case_status_dialog_set_reason (status_dialog, reason);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (status_dialog), "change"));
@@ -854,13 +583,13 @@ test_status_and_contact (void)
   /* A contact with the family, logged from the page. */
   saved = 0;
   gtk_widget_activate_action (GTK_WIDGET (page), "case.add-contact", NULL);
-  contact_dialog = wait_for_window (HW_TYPE_CASE_CONTACT_DIALOG);
+  contact_dialog = hw_ui_test_wait_for_window (HW_TYPE_CASE_CONTACT_DIALOG);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (contact_dialog), "add"));
   hw_case_contact_dialog_set_entry (contact_dialog, NULL, "电话告知家属案件转为积案", "家属表示理解",
                                     "三个月后回访");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (contact_dialog), "add"));
-  wait_for_frames (GTK_WIDGET (contact_dialog));
-  save_png (GTK_WIDGET (contact_dialog), "test-case-contact");
+  hw_ui_test_wait_for_frames (GTK_WIDGET (contact_dialog));
+  hw_ui_test_save_png (GTK_WIDGET (contact_dialog), "test-case-contact");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (contact_dialog), "add");
   hw_test_wait_until (is_saved, &saved, 10000);
   wait_for_text (page, "电话告知家属案件转为积案");
