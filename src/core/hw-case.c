@@ -41,6 +41,8 @@ hw_case_new (void)
   self->unit_code = g_strdup ("");
   self->unit_name = g_strdup ("");
   self->officer_name = g_strdup ("");
+  self->updated_by_name = g_strdup ("");
+  self->child_updated_by_name = g_strdup ("");
   self->status_changed_at = HW_CASE_NO_TIME;
   self->created_at = HW_CASE_NO_TIME;
   self->updated_at = HW_CASE_NO_TIME;
@@ -65,6 +67,8 @@ hw_case_copy (const HwCase *self)
   copy->unit_code = g_strdup (self->unit_code);
   copy->unit_name = g_strdup (self->unit_name);
   copy->officer_name = g_strdup (self->officer_name);
+  copy->updated_by_name = g_strdup (self->updated_by_name);
+  copy->child_updated_by_name = g_strdup (self->child_updated_by_name);
   for (guint i = 0; i < HW_CASE_N_FIELDS; i++)
     copy->fields[i] = g_strdup (self->fields[i]);
 
@@ -84,6 +88,8 @@ hw_case_free (HwCase *self)
   g_free (self->unit_code);
   g_free (self->unit_name);
   g_free (self->officer_name);
+  g_free (self->updated_by_name);
+  g_free (self->child_updated_by_name);
   for (guint i = 0; i < HW_CASE_N_FIELDS; i++)
     g_free (self->fields[i]);
   g_free (self);

@@ -51,6 +51,8 @@ typedef struct
   char     *unit_code;
   char     *unit_name;
   char     *officer_name;       /* the assigned officer */
+  char     *updated_by_name;    /* who saved the case last, or "" when not known */
+  char     *child_updated_by_name; /* who saved its child last, or "" */
   gint64    status_changed_at;  /* Unix time, or HW_CASE_NO_TIME */
   gint64    created_at;
   gint64    updated_at;

@@ -200,6 +200,10 @@ case_from_result (HwDbResult *result,
   kase->unit_name = dup_cell (result, row, "unit_name");
   g_free (kase->officer_name);
   kase->officer_name = dup_cell (result, row, "officer_name");
+  g_free (kase->updated_by_name);
+  kase->updated_by_name = dup_cell (result, row, "updated_by_name");
+  g_free (kase->child_updated_by_name);
+  kase->child_updated_by_name = dup_cell (result, row, "child_updated_by_name");
   kase->status_changed_at = int_cell (result, row, "status_changed_at", HW_CASE_NO_TIME);
   kase->created_at = int_cell (result, row, "created_at", HW_CASE_NO_TIME);
   kase->updated_at = int_cell (result, row, "updated_at", HW_CASE_NO_TIME);
@@ -1382,76 +1386,6 @@ GBytes *
 hw_case_store_load_photo_finish (HwCaseStore   *self,
                                  GAsyncResult  *result,
                                  GError       **error)
-{
-  g_return_val_if_fail (HW_IS_CASE_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* Who changed a row */
-
-static void
-who_changed_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(HwDbResult) rows = NULL;
-  GError *error = NULL;
-
-  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
-    g_task_return_error (task, error);
-  else if (hw_db_result_get_n_rows (rows) == 0)
-    g_task_return_pointer (task, NULL, NULL);
-  else
-    g_task_return_pointer (task, dup_cell (rows, 0, "who"), g_free);
-}
-
-/**
- * hw_case_store_who_changed_async:
- *
- * Finds out who last changed a row, when the officer may read the audit log
- * (supervisors); for others the answer is %NULL.
- */
-void
-hw_case_store_who_changed_async (HwCaseStore         *self,
-                                 const char          *table_name,
-                                 gint64               row_id,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GPtrArray) params = params_new ();
-
-  g_return_if_fail (HW_IS_CASE_STORE (self));
-  g_return_if_fail (table_name != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hw_case_store_who_changed_async);
-
-  if (!history_readable (self))
-    {
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
-
-  add_text (params, table_name);
-  add_int (params, row_id);
-  query_async (self, "who-changed", params, cancellable, who_changed_cb, g_steal_pointer (&task));
-}
-
-/**
- * hw_case_store_who_changed_finish:
- *
- * Returns: (transfer full) (nullable): the officer's name, or %NULL when
- *   not known
- */
-char *
-hw_case_store_who_changed_finish (HwCaseStore   *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
 {
   g_return_val_if_fail (HW_IS_CASE_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

@@ -141,14 +141,4 @@ GBytes         *hw_case_store_load_photo_finish    (HwCaseStore          *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
 
-void            hw_case_store_who_changed_async    (HwCaseStore          *self,
-                                                    const char           *table_name,
-                                                    gint64                row_id,
-                                                    GCancellable         *cancellable,
-                                                    GAsyncReadyCallback   callback,
-                                                    gpointer              user_data);
-char           *hw_case_store_who_changed_finish   (HwCaseStore          *self,
-                                                    GAsyncResult         *result,
-                                                    GError              **error);
-
 G_END_DECLS

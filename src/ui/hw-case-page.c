@@ -162,7 +162,6 @@ struct _HwCasePage
   HwCase             *edit_base;        /* the case the form started from */
   HwCase             *remote;           /* saved by someone else while editing */
   char               *remote_who;
-  GCancellable       *who_cancellable;
   BannerKind          banner_kind;
   guint               editing : 1;
   guint               creating : 1;
@@ -1605,49 +1604,31 @@ show_changed_banner (HwCasePage *self)
   show_banner (self, BANNER_CHANGED, message);
 }
 
-static void
-who_changed_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+/* Returns: who saved @current last: the case's writer when the case moved
+ * past @base, else the child's; NULL when not known */
+static const char *
+dup_saved_by (const HwCase *base,
+              const HwCase *current)
 {
-  g_autoptr(HwCasePage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *who = NULL;
+  const char *who = current->version != base->version ? current->updated_by_name
+                                                       : current->child_updated_by_name;
 
-  who = hw_case_store_who_changed_finish (HW_CASE_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_free (self->remote_who);
-  self->remote_who = g_steal_pointer (&who);
-
-  if (self->remote != NULL && self->banner_kind == BANNER_CHANGED)
-    show_changed_banner (self);
+  return who[0] != '\0' ? who : NULL;
 }
 
 /* Someone else saved a newer version of the case (or of its child) than the
- * form started from: keep it aside and say so; the form stays as it is. */
+ * form started from: keep it aside and say so, naming who; the form stays
+ * as it is. */
 static void
 set_remote (HwCasePage   *self,
             const HwCase *current)
 {
-  gboolean case_moved;
-
   g_clear_pointer (&self->remote, hw_case_free);
   self->remote = hw_case_copy (current);
-
-  if (self->who_cancellable != NULL)
-    g_cancellable_cancel (self->who_cancellable);
-  g_clear_object (&self->who_cancellable);
-  self->who_cancellable = g_cancellable_new ();
-  g_clear_pointer (&self->remote_who, g_free);
+  g_free (self->remote_who);
+  self->remote_who = g_strdup (dup_saved_by (self->edit_base, current));
 
   show_changed_banner (self);
-
-  case_moved = current->version != self->edit_base->version;
-  hw_case_store_who_changed_async (self->store, case_moved ? "abduction_case" : "person",
-                                   case_moved ? current->id : current->child_id,
-                                   self->who_cancellable, who_changed_cb, g_object_ref (self));
 }
 
 static void
@@ -1695,9 +1676,6 @@ start_editing (HwCasePage   *self,
 static void
 stop_editing (HwCasePage *self)
 {
-  if (self->who_cancellable != NULL)
-    g_cancellable_cancel (self->who_cancellable);
-  g_clear_object (&self->who_cancellable);
   g_clear_pointer (&self->edit_base, hw_case_free);
   g_clear_pointer (&self->remote, hw_case_free);
   g_clear_pointer (&self->remote_who, g_free);
@@ -1922,57 +1900,13 @@ resolve_with_name (HwCasePage   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-typedef struct
-{
-  HwCasePage *self;
-  HwCase     *theirs;
-  gboolean    saving;
-} WhoData;
-
-static void
-resolve_who_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  WhoData *data = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *who = hw_case_store_who_changed_finish (HW_CASE_STORE (object), result, &error);
-
-  /* Not knowing who is no reason not to resolve. */
-  if (data->self->editing)
-    resolve_with_name (data->self, data->theirs, who, data->saving);
-
-  g_object_unref (data->self);
-  hw_case_free (data->theirs);
-  g_free (data);
-}
-
 /* Their version against the form: a dialog when values differ. */
 static void
 resolve (HwCasePage   *self,
          const HwCase *theirs,
          gboolean      saving)
 {
-  WhoData *data;
-
-  if (self->remote != NULL && self->remote_who != NULL &&
-      self->remote->version == theirs->version &&
-      self->remote->child_version == theirs->child_version)
-    {
-      g_autofree char *who = g_strdup (self->remote_who);
-
-      resolve_with_name (self, theirs, who, saving);
-      return;
-    }
-
-  data = g_new0 (WhoData, 1);
-  data->self = g_object_ref (self);
-  data->theirs = hw_case_copy (theirs);
-  data->saving = saving;
-  hw_case_store_who_changed_async (self->store,
-                                   theirs->version != self->edit_base->version ? "abduction_case" : "person",
-                                   theirs->version != self->edit_base->version ? theirs->id : theirs->child_id,
-                                   NULL, resolve_who_cb, data);
+  resolve_with_name (self, theirs, dup_saved_by (self->edit_base, theirs), saving);
 }
 
 /* Actions */

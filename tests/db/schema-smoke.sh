@@ -332,8 +332,8 @@ eq "phone search respects RLS" off_a1 $DB \
 eq "sighting by description bigram and by source ref" off_a1 $DB \
    "SELECT (SELECT count(*) FROM homeward.sighting WHERE search @@ homeward.cjk_query('乞讨')) || ',' || (SELECT count(*) FROM homeward.sighting WHERE search @@ homeward.cjk_query('call-0001'))" "1,1"
 eq "no token -> no rows" off_a1 $DB "SELECT count(*) FROM homeward.person WHERE search @@ homeward.cjk_query('!!')" 0
-out=$(q $S $DB "SET enable_seqscan = off; EXPLAIN (COSTS OFF) SELECT id FROM homeward.person WHERE search @@ homeward.cjk_query('文乐')")
-if grep -q "Bitmap Index Scan on person_search_idx" <<<"$out"; then pass "GIN index is usable"; else bad "GIN index is usable" "$out"; fi
+out=$(q $S $DB "SET enable_seqscan = off; EXPLAIN (COSTS OFF) SELECT case_id FROM homeward.case_list_key WHERE search @@ homeward.cjk_query('文乐')")
+if grep -q "Bitmap Index Scan on case_list_key_search_idx" <<<"$out"; then pass "GIN index is usable"; else bad "GIN index is usable" "$out"; fi
 
 echo "# case list keys and search_cases"
 eq "every case has list keys, child's pinyin as name key" adm $DB \
@@ -357,6 +357,21 @@ eq "search_cases: the other unit finds its own" off_b1 $DB \
    "SELECT string_agg(c.case_number, ',') FROM homeward.abduction_case c WHERE c.id IN (SELECT homeward.search_cases('1391234'))" "GZ-2009-0007"
 eq "search_cases: relative's name, own unit only" off_b1 $DB \
    "SELECT count(*) FROM homeward.search_cases('高峰')" 0
+eq "search_cases: relative's name in the own unit" off_a1 $DB \
+   "SELECT string_agg(c.case_number, ',') FROM homeward.abduction_case c WHERE c.id IN (SELECT homeward.search_cases('高峰'))" "SZ-2008-0142"
+eq "officers cannot read the families' search text" off_a1 $DB \
+   "SELECT has_table_privilege('homeward.case_family_key', 'SELECT')::text" "false"
+eq "a surname alone does not reach the relatives" adm $DB \
+   "SELECT string_agg(homeward.search_reaches_family(t)::text, ',' ORDER BY n) FROM unnest(ARRAY['高', '高峰', '138', '1380', 'gao', 'gaofeng', 'gao feng']) WITH ORDINALITY AS u(t, n)" \
+   "false,true,false,true,false,true,true"
+eq "the list search holds the case number, place and child, not the circumstances" adm $DB \
+   "SELECT (k.search @@ homeward.cjk_query('SZ-2008-0142'))::text || (k.search @@ homeward.cjk_query('彭文乐'))::text
+      FROM homeward.case_list_key k JOIN homeward.abduction_case c ON c.id = k.case_id WHERE c.case_number = 'SZ-2008-0142'" "truetrue"
+ok "a relative's phone number changes" off_a1 $DB "
+  UPDATE homeward.family_member SET phone = '13911112222'
+   WHERE case_id = (SELECT id FROM homeward.abduction_case WHERE case_number = 'SZ-2008-0142') AND phone LIKE '138%'"
+eq "... and the search follows: the new number finds the case, the old one no more" off_a1 $DB \
+   "SELECT (SELECT count(*) FROM homeward.search_cases('13911112222')) || ',' || (SELECT count(*) FROM homeward.search_cases('13800138'))" "1,0"
 
 echo "# notify and change log"
 out=$(printf 'LISTEN homeward;\nUPDATE homeward.sighting SET priority = %s WHERE source_ref = %s;\nSELECT 1;\n' "'high'" "'call-0001'" |
@@ -371,6 +386,42 @@ eq "case list keys changed too (derived, not audited)" adm $DB \
    "SELECT count(*) > 0 FROM homeward.change_log WHERE table_name = 'case_list_key'" t
 eq "triage deadline recomputed on priority change" off_a1 $DB \
    "SELECT to_char(triage_deadline AT TIME ZONE 'UTC', 'DD HH24') FROM homeward.sighting $SIGHT" "01 20"
+
+echo "# case editing (part 6)"
+eq "updated_by names the officer who saved the case" sup_a $DB "
+  UPDATE homeward.abduction_case SET circumstances = '在诊所门口被陌生女子带走' WHERE case_number = 'SZ-2008-0142';
+  SELECT o.login FROM homeward.abduction_case c JOIN homeward.officer o ON o.id = c.updated_by
+   WHERE c.case_number = 'SZ-2008-0142'" sup_a
+eq "updated_by cannot be written in someone else's name" off_a1 $DB "
+  UPDATE homeward.abduction_case SET updated_by = (SELECT id FROM homeward.officer WHERE login = 'sup_a')
+   WHERE case_number = 'SZ-2008-0142';
+  SELECT o.login FROM homeward.abduction_case c JOIN homeward.officer o ON o.id = c.updated_by
+   WHERE c.case_number = 'SZ-2008-0142'" off_a1
+eq "a relative and a child record who saved them too" off_a1 $DB "
+  SELECT count(*) FROM homeward.person p JOIN homeward.officer o ON o.id = p.updated_by
+   WHERE o.login = 'off_a1' AND p.given_name IN ('文乐', '高峰')" 2
+ok "a case is assigned to an active officer of its unit" off_a1 $DB "
+  UPDATE homeward.abduction_case SET assigned_officer_id = (SELECT id FROM homeward.officer WHERE login = 'sup_a2')
+   WHERE case_number = 'SZ-2008-0142'"
+err "... not to an officer of another unit" off_a1 $DB HW009 "
+  UPDATE homeward.abduction_case SET assigned_officer_id = (SELECT id FROM homeward.officer WHERE login = 'off_b1')
+   WHERE case_number = 'SZ-2008-0142'"
+err "... nor to an administrator" off_a1 $DB HW009 "
+  UPDATE homeward.abduction_case SET assigned_officer_id = (SELECT id FROM homeward.officer WHERE login = 'adm')
+   WHERE case_number = 'SZ-2008-0142'"
+ok "the case's unit adds a relative" off_a1 $DB "
+  WITH p AS (INSERT INTO homeward.person (kind, family_name, given_name) VALUES ('relative', '彭', '误录') RETURNING id)
+  INSERT INTO homeward.family_member (case_id, person_id, relationship)
+  SELECT (SELECT id FROM homeward.abduction_case WHERE case_number = 'SZ-2008-0142'), id, 'other' FROM p"
+eq "another unit cannot remove the relative (0 rows)" off_b1 $DB \
+   "DELETE FROM homeward.family_member WHERE relationship = 'other' RETURNING id" ""
+err "the unit cannot remove a relative who gave a DNA sample" off_b1 $DB 23503 \
+   "DELETE FROM homeward.family_member WHERE relationship = 'father'"
+eq "the case's unit removes the relative, and their person row goes too" off_a1 $DB "
+  DELETE FROM homeward.family_member WHERE relationship = 'other';
+  SELECT count(*) FROM homeward.person WHERE given_name = '误录'" 0
+eq "the removal is audited" sup_a $DB \
+   "SELECT count(*) FROM homeward.audit_log WHERE action = 'DELETE' AND old_row ->> 'given_name' = '误录'" 1
 
 echo
 if [ $FAIL -eq 0 ]; then

@@ -338,6 +338,7 @@ test_edit_conflict (void)
   g_autoptr(HwDbResult) updated = NULL;
   g_autofree char *id_text = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *banner = NULL;
   HwCaseConflictDialog *dialog = NULL;
   HwCasePage *page;
   GtkWindow *window;
@@ -377,8 +378,10 @@ test_edit_conflict (void)
                            " WHERE id = (SELECT child_id FROM homeward.abduction_case WHERE id = $1) "
                            "RETURNING version", id_text, NULL);
 
-  /* The page says so, and the form keeps what was typed. */
-  wait_for_text (page, _("Changed by someone else while you were editing. Reload to see their changes beside yours."));
+  /* The page says so, naming the supervisor, and the form keeps what was typed. */
+  banner = g_strdup_printf (_("Changed by %s while you were editing. Reload to see their changes beside yours."),
+                            hw_session_get_officer_name (other_session));
+  wait_for_text (page, banner);
   g_assert_cmpstr (field_text (page, HW_CASE_FIELD_MARKS), ==, "左耳后有一颗痣（我的记录）");
   g_assert_cmpstr (field_text (page, HW_CASE_FIELD_PLACE), ==, hw_db_result_get_string (row, 0, 1));
 
@@ -394,6 +397,9 @@ test_edit_conflict (void)
     g_assert_nonnull (strstr (dialog_text, "左耳后有一颗痣（我的记录）"));
     g_assert_nonnull (strstr (dialog_text, "右手有烫伤疤痕（主管记录）"));
     g_assert_nonnull (strstr (dialog_text, "广东省深圳市罗湖火车站（主管更正）"));
+    g_clear_pointer (&banner, g_free);
+    banner = g_strdup_printf (_("Saved by %s"), hw_session_get_officer_name (other_session));
+    g_assert_nonnull (strstr (dialog_text, banner));
   }
 
   hw_ui_test_wait_for_frames (GTK_WIDGET (dialog));

@@ -1,5 +1,5 @@
--- One case and its child, as the case page shows and edits them.
--- $1: the case id.  Times are Unix times; the client formats them in the
+-- One case and its child, as the case page shows and edits them, and who
+-- saved each last (schema part 6).  $1: the case id.  Times are Unix times; the client formats them in the
 -- officer's time zone.
 SELECT c.id,
        c.version,
@@ -34,10 +34,14 @@ SELECT c.id,
        p.distinguishing_marks,
        p.native_place,
        p.dialect,
+       cu.display_name AS updated_by_name,
+       pu.display_name AS child_updated_by_name,
        EXISTS (SELECT 1 FROM homeward.reunion r
                 WHERE r.case_id = c.id AND r.signed_off_by IS NOT NULL) AS has_signed_reunion
   FROM homeward.abduction_case c
   JOIN homeward.person p ON p.id = c.child_id
   JOIN homeward.unit u ON u.id = c.unit_id
   LEFT JOIN homeward.officer o ON o.id = c.assigned_officer_id
+  LEFT JOIN homeward.officer cu ON cu.id = c.updated_by
+  LEFT JOIN homeward.officer pu ON pu.id = p.updated_by
  WHERE c.id = $1

@@ -17,7 +17,7 @@ SELECT a.id,
        (SELECT string_agg(k, ',' ORDER BY k)
           FROM jsonb_object_keys(a.new_row) AS k
          WHERE a.action = 'UPDATE'
-           AND k NOT IN ('version', 'created_at', 'updated_at', 'status_changed_at')
+           AND k NOT IN ('version', 'created_at', 'updated_at', 'updated_by', 'status_changed_at')
            AND a.old_row -> k IS DISTINCT FROM a.new_row -> k) AS changed_columns,
        a.old_row ->> 'status' AS old_status,
        a.new_row ->> 'status' AS new_status,
