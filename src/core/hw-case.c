@@ -37,7 +37,6 @@ hw_case_new (void)
   self->case_number = g_strdup ("");
   self->status = g_strdup ("open");
   self->status_reason = g_strdup ("");
-  self->priority = g_strdup ("normal");
   self->unit_code = g_strdup ("");
   self->unit_name = g_strdup ("");
   self->officer_name = g_strdup ("");
@@ -48,6 +47,7 @@ hw_case_new (void)
   self->updated_at = HW_CASE_NO_TIME;
   for (guint i = 0; i < HW_CASE_N_FIELDS; i++)
     self->fields[i] = g_strdup ("");
+  hw_case_set_field (self, HW_CASE_FIELD_PRIORITY, "normal");
 
   return self;
 }
@@ -63,7 +63,6 @@ hw_case_copy (const HwCase *self)
   copy->case_number = g_strdup (self->case_number);
   copy->status = g_strdup (self->status);
   copy->status_reason = g_strdup (self->status_reason);
-  copy->priority = g_strdup (self->priority);
   copy->unit_code = g_strdup (self->unit_code);
   copy->unit_name = g_strdup (self->unit_name);
   copy->officer_name = g_strdup (self->officer_name);
@@ -84,7 +83,6 @@ hw_case_free (HwCase *self)
   g_free (self->case_number);
   g_free (self->status);
   g_free (self->status_reason);
-  g_free (self->priority);
   g_free (self->unit_code);
   g_free (self->unit_name);
   g_free (self->officer_name);
@@ -116,6 +114,24 @@ hw_case_set_field (HwCase      *self,
 
   g_free (self->fields[field]);
   self->fields[field] = g_strstrip (g_strdup (value != NULL ? value : ""));
+}
+
+/* Takes @field's value from @from, and for the assigned officer their name
+ * too (a conflict's merge takes either side's officer whole). */
+void
+hw_case_copy_field (HwCase       *self,
+                    const HwCase *from,
+                    HwCaseField   field)
+{
+  g_return_if_fail (self != NULL && from != NULL);
+  g_return_if_fail (field < HW_CASE_N_FIELDS);
+
+  hw_case_set_field (self, field, from->fields[field]);
+  if (field == HW_CASE_FIELD_ASSIGNED_OFFICER)
+    {
+      g_free (self->officer_name);
+      self->officer_name = g_strdup (from->officer_name);
+    }
 }
 
 gboolean
@@ -451,6 +467,16 @@ hw_case_check_field (const HwCase *self,
       }
       break;
 
+    case HW_CASE_FIELD_PRIORITY:
+      if (!g_strv_contains (hw_case_get_priorities (), value))
+        return g_strdup (_("Choose the case’s priority."));
+      break;
+
+    case HW_CASE_FIELD_ASSIGNED_OFFICER:
+      if (value[0] != '\0' && !g_ascii_string_to_unsigned (value, 10, 1, G_MAXINT64, NULL, NULL))
+        return g_strdup (_("Choose an officer of the case’s unit."));
+      break;
+
     case HW_CASE_FIELD_FAMILY_NAME_LATIN:
     case HW_CASE_FIELD_GIVEN_NAME_LATIN:
     case HW_CASE_FIELD_NICKNAMES:
@@ -506,6 +532,8 @@ hw_case_field_get_label (HwCaseField field)
     case HW_CASE_FIELD_LATITUDE: return _("Latitude");
     case HW_CASE_FIELD_LONGITUDE: return _("Longitude");
     case HW_CASE_FIELD_CIRCUMSTANCES: return _("Circumstances");
+    case HW_CASE_FIELD_PRIORITY: return _("Priority");
+    case HW_CASE_FIELD_ASSIGNED_OFFICER: return _("Assigned Officer");
     case HW_CASE_N_FIELDS:
     default:
       g_return_val_if_reached ("");
@@ -527,6 +555,12 @@ hw_case_field_format (const HwCase *self,
 
   if (field == HW_CASE_FIELD_SEX)
     return g_strdup (hw_case_sex_to_label (self->fields[field]));
+  if (field == HW_CASE_FIELD_PRIORITY)
+    return g_strdup (hw_case_priority_to_label (self->fields[field]));
+  if (field == HW_CASE_FIELD_ASSIGNED_OFFICER && self->fields[field][0] != '\0')
+    return g_strdup (self->officer_name[0] != '\0' ? self->officer_name : self->fields[field]);
+  if (field == HW_CASE_FIELD_ASSIGNED_OFFICER)
+    return g_strdup (_("Not assigned"));
 
   return g_strdup (self->fields[field]);
 }
@@ -668,6 +702,16 @@ hw_case_priority_to_label (const char *priority)
     return C_("priority", "Low");
 
   return priority != NULL ? priority : "";
+}
+
+/* Returns: (array zero-terminated=1): the values of
+ *   homeward.abduction_case.priority, most urgent first */
+const char * const *
+hw_case_get_priorities (void)
+{
+  static const char * const priorities[] = { "urgent", "high", "normal", "low", NULL };
+
+  return priorities;
 }
 
 /* Photos from files */
@@ -858,6 +902,17 @@ hw_case_change_free (HwCaseChange *change)
   g_free (change->new_status);
   g_free (change->status_reason);
   g_free (change);
+}
+
+void
+hw_case_officer_free (HwCaseOfficer *officer)
+{
+  if (officer == NULL)
+    return;
+
+  g_free (officer->name);
+  g_free (officer->rank);
+  g_free (officer);
 }
 
 void

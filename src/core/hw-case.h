@@ -32,6 +32,8 @@ typedef enum
   HW_CASE_FIELD_LATITUDE,
   HW_CASE_FIELD_LONGITUDE,
   HW_CASE_FIELD_CIRCUMSTANCES,
+  HW_CASE_FIELD_PRIORITY,       /* "urgent", "high", "normal", "low" */
+  HW_CASE_FIELD_ASSIGNED_OFFICER, /* the officer's id ("42"), or "" for nobody */
   HW_CASE_N_FIELDS
 } HwCaseField;
 
@@ -47,10 +49,9 @@ typedef struct
   char     *case_number;
   char     *status;
   char     *status_reason;
-  char     *priority;
   char     *unit_code;
   char     *unit_name;
-  char     *officer_name;       /* the assigned officer */
+  char     *officer_name;       /* the assigned officer's (HW_CASE_FIELD_ASSIGNED_OFFICER) */
   char     *updated_by_name;    /* who saved the case last, or "" when not known */
   char     *child_updated_by_name; /* who saved its child last, or "" */
   gint64    status_changed_at;  /* Unix time, or HW_CASE_NO_TIME */
@@ -59,6 +60,14 @@ typedef struct
   gboolean  has_signed_reunion;
   char     *fields[HW_CASE_N_FIELDS];
 } HwCase;
+
+/* An officer a case can be assigned to. */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *rank;                 /* or "" */
+} HwCaseOfficer;
 
 /* A relative of the child, on one case. */
 typedef struct
@@ -151,6 +160,9 @@ const char  *hw_case_get_field               (const HwCase     *self,
 void         hw_case_set_field               (HwCase           *self,
                                               HwCaseField       field,
                                               const char       *value);
+void         hw_case_copy_field              (HwCase           *self,
+                                              const HwCase     *from,
+                                              HwCaseField       field);
 gboolean     hw_case_field_equal             (const HwCase     *a,
                                               const HwCase     *b,
                                               HwCaseField       field);
@@ -183,6 +195,7 @@ const char  *hw_case_sex_to_label            (const char       *sex);
 const char  *hw_case_relationship_to_label   (const char       *relationship);
 const char  *hw_case_channel_to_label        (const char       *channel);
 const char  *hw_case_priority_to_label       (const char       *priority);
+const char * const *hw_case_get_priorities   (void);
 
 HwCasePhotoImport *hw_case_photo_import_new  (GBytes           *content,
                                               GError          **error);
@@ -193,6 +206,7 @@ void         hw_contact_event_free           (HwContactEvent   *event);
 void         hw_case_photo_free              (HwCasePhoto      *photo);
 void         hw_case_change_free             (HwCaseChange     *change);
 void         hw_case_transition_free         (HwCaseTransition *transition);
+void         hw_case_officer_free            (HwCaseOfficer    *officer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCase, hw_case_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwFamilyMember, hw_family_member_free)
@@ -200,6 +214,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwContactEvent, hw_contact_event_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCasePhoto, hw_case_photo_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCaseChange, hw_case_change_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCaseTransition, hw_case_transition_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCaseOfficer, hw_case_officer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCasePhotoImport, hw_case_photo_import_free)
 
 G_END_DECLS

@@ -192,8 +192,6 @@ case_from_result (HwDbResult *result,
   kase->status = dup_cell (result, row, "status");
   g_free (kase->status_reason);
   kase->status_reason = dup_cell (result, row, "status_reason");
-  g_free (kase->priority);
-  kase->priority = dup_cell (result, row, "priority");
   g_free (kase->unit_code);
   kase->unit_code = dup_cell (result, row, "unit_code");
   g_free (kase->unit_name);
@@ -244,6 +242,8 @@ case_from_result (HwDbResult *result,
   hw_case_set_field (kase, HW_CASE_FIELD_LATITUDE, cell (result, row, "latitude"));
   hw_case_set_field (kase, HW_CASE_FIELD_LONGITUDE, cell (result, row, "longitude"));
   hw_case_set_field (kase, HW_CASE_FIELD_CIRCUMSTANCES, cell (result, row, "circumstances"));
+  hw_case_set_field (kase, HW_CASE_FIELD_PRIORITY, cell (result, row, "priority"));
+  hw_case_set_field (kase, HW_CASE_FIELD_ASSIGNED_OFFICER, cell (result, row, "assigned_officer_id"));
 
   return kase;
 }
@@ -283,7 +283,8 @@ add_date (GPtrArray  *params,
   g_ptr_array_add (params, g_strdup (precision));
 }
 
-/* The values of save-case.sql's $4… and create-case.sql's $1… */
+/* The values of save-case.sql's $4… and create-case.sql's $1…, in the
+ * order of the fields (priority and officer last). */
 static void
 add_case_values (GPtrArray    *params,
                  const HwCase *kase)
@@ -307,6 +308,8 @@ add_case_values (GPtrArray    *params,
   add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_LATITUDE));
   add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_LONGITUDE));
   add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_CIRCUMSTANCES));
+  add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_PRIORITY));
+  add_text (params, hw_case_get_field (kase, HW_CASE_FIELD_ASSIGNED_OFFICER));
 }
 
 static gboolean
@@ -794,6 +797,81 @@ GPtrArray *
 hw_case_store_load_transitions_finish (HwCaseStore   *self,
                                        GAsyncResult  *result,
                                        GError       **error)
+{
+  g_return_val_if_fail (HW_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Officers */
+
+static void
+load_officers_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(HwDbResult) rows = NULL;
+  GPtrArray *officers;
+  GError *error = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  officers = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_case_officer_free);
+  for (guint i = 0; i < hw_db_result_get_n_rows (rows); i++)
+    {
+      HwCaseOfficer *officer = g_new0 (HwCaseOfficer, 1);
+
+      officer->id = int_cell (rows, i, "id", 0);
+      officer->name = dup_cell (rows, i, "display_name");
+      officer->rank = dup_cell (rows, i, "rank");
+      g_ptr_array_add (officers, officer);
+    }
+
+  g_task_return_pointer (task, officers, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * hw_case_store_load_officers_async:
+ * @unit_id: a unit
+ *
+ * Reads the officers a case of @unit_id may be assigned to: the unit's
+ * active officers (homeward.tg_case_assignment() refuses anybody else).
+ */
+void
+hw_case_store_load_officers_async (HwCaseStore         *self,
+                                   gint64               unit_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) params = params_new ();
+
+  g_return_if_fail (HW_IS_CASE_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hw_case_store_load_officers_async);
+
+  add_int (params, unit_id);
+  query_async (self, "load-officers", params, cancellable, load_officers_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hw_case_store_load_officers_finish:
+ *
+ * Returns: (transfer container) (element-type HwCaseOfficer): the officers,
+ *   by name
+ */
+GPtrArray *
+hw_case_store_load_officers_finish (HwCaseStore   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
 {
   g_return_val_if_fail (HW_IS_CASE_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

@@ -75,6 +75,15 @@ GPtrArray      *hw_case_store_load_transitions_finish (HwCaseStore       *self,
                                                        GAsyncResult      *result,
                                                        GError           **error);
 
+void            hw_case_store_load_officers_async  (HwCaseStore          *self,
+                                                    gint64                unit_id,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+GPtrArray      *hw_case_store_load_officers_finish (HwCaseStore          *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
 void            hw_case_store_save_async           (HwCaseStore          *self,
                                                     const HwCase         *edited,
                                                     GCancellable         *cancellable,

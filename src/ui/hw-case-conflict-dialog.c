@@ -300,14 +300,14 @@ hw_case_conflict_dialog_get_merged (HwCaseConflictDialog *self)
 
   merged = hw_case_copy (self->theirs);
   for (guint i = 0; i < HW_CASE_N_FIELDS; i++)
-    hw_case_set_field (merged, i, hw_case_get_field (self->mine, i));
+    hw_case_copy_field (merged, self->mine, i);
 
   for (guint i = 0; i < self->choices->len; i++)
     {
       const Choice *choice = &g_array_index (self->choices, Choice, i);
 
       if (gtk_check_button_get_active (choice->theirs))
-        hw_case_set_field (merged, choice->field, hw_case_get_field (self->theirs, choice->field));
+        hw_case_copy_field (merged, self->theirs, choice->field);
     }
 
   return merged;

@@ -112,6 +112,11 @@ struct _HwCasePage
   AdwPreferencesGroup *family_group;
   AdwPreferencesGroup *contacts_group;
   AdwPreferencesGroup *history_group;
+  AdwPreferencesGroup *case_edit_group;
+  AdwComboRow        *priority_combo;
+  AdwActionRow       *officer_row;
+  GtkDropDown        *officer_dropdown;
+  GtkLabel           *case_errors;
   AdwPreferencesGroup *child_edit_group;
   AdwPreferencesGroup *abduction_edit_group;
   AdwEntryRow        *family_name_entry;
@@ -155,6 +160,12 @@ struct _HwCasePage
   GPtrArray          *family_rows;
   GPtrArray          *contact_rows;
   GPtrArray          *history_rows;
+
+  /* The officers the case may be assigned to, in the drop-down's order:
+   * their ids as the field holds them ("" first, for nobody), and names */
+  GPtrArray          *officer_values;
+  GPtrArray          *officer_names;
+  GCancellable       *officers_cancellable;
 
   /* The form: a widget per field, and the row that shows it */
   GtkWidget          *field_widgets[HW_CASE_N_FIELDS];
@@ -459,9 +470,10 @@ show_header (HwCasePage   *self,
     g_ptr_array_add (meta, g_strdup_printf (_("Assigned to %s"), kase->officer_name));
   else if (kase->id != 0)
     g_ptr_array_add (meta, g_strdup (_("Not assigned to an officer")));
-  if (kase->id != 0 && g_strcmp0 (kase->priority, "normal") != 0)
+  if (kase->id != 0 && g_strcmp0 (hw_case_get_field (kase, HW_CASE_FIELD_PRIORITY), "normal") != 0)
     /* TRANSLATORS: a case's priority: "Priority: Urgent" */
-    g_ptr_array_add (meta, g_strdup_printf (_("Priority: %s"), hw_case_priority_to_label (kase->priority)));
+    g_ptr_array_add (meta, g_strdup_printf (_("Priority: %s"),
+                                            hw_case_priority_to_label (hw_case_get_field (kase, HW_CASE_FIELD_PRIORITY))));
   g_ptr_array_add (meta, NULL);
   /* TRANSLATORS: what separates the parts of a line of details */
   meta_text = g_strjoinv (_(" · "), (char **) meta->pdata);
@@ -1119,6 +1131,7 @@ show_mode (HwCasePage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->child_group), !self->editing);
   gtk_widget_set_visible (GTK_WIDGET (self->abduction_group), !self->editing);
+  gtk_widget_set_visible (GTK_WIDGET (self->case_edit_group), self->editing);
   gtk_widget_set_visible (GTK_WIDGET (self->child_edit_group), self->editing);
   gtk_widget_set_visible (GTK_WIDGET (self->abduction_edit_group), self->editing);
   gtk_widget_set_visible (GTK_WIDGET (self->family_group), recorded);
@@ -1393,14 +1406,48 @@ can_edit (HwCasePage *self)
          hw_session_is_own_unit (self->session, self->details->kase->unit_id);
 }
 
-static char *
-dup_field_widget_text (GtkWidget *widget)
+/* The values a drop-down of the form stands for, in its order. */
+static const char * const *
+choice_values (HwCasePage *self,
+               GtkWidget  *widget,
+               guint      *n_values)
+{
+  if (widget == GTK_WIDGET (self->officer_dropdown))
+    {
+      *n_values = self->officer_values->len;
+      return (const char * const *) self->officer_values->pdata;
+    }
+
+  if (widget == GTK_WIDGET (self->priority_combo))
+    {
+      *n_values = g_strv_length ((char **) hw_case_get_priorities ());
+      return hw_case_get_priorities ();
+    }
+
+  *n_values = G_N_ELEMENTS (sex_values);
+  return sex_values;
+}
+
+static guint
+get_selected (GtkWidget *widget)
 {
   if (ADW_IS_COMBO_ROW (widget))
-    {
-      guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (widget));
+    return adw_combo_row_get_selected (ADW_COMBO_ROW (widget));
 
-      return g_strdup (selected < G_N_ELEMENTS (sex_values) ? sex_values[selected] : "");
+  return gtk_drop_down_get_selected (GTK_DROP_DOWN (widget));
+}
+
+static char *
+dup_field_widget_text (HwCasePage *self,
+                       GtkWidget  *widget)
+{
+  if (ADW_IS_COMBO_ROW (widget) || GTK_IS_DROP_DOWN (widget))
+    {
+      guint n_values;
+      const char * const *values = choice_values (self, widget, &n_values);
+      guint selected = get_selected (widget);
+
+      return g_strdup (selected < n_values ? values[selected] : "");
     }
 
   if (GTK_IS_TEXT_VIEW (widget))
@@ -1416,17 +1463,23 @@ dup_field_widget_text (GtkWidget *widget)
 }
 
 static void
-set_field_widget_text (GtkWidget  *widget,
+set_field_widget_text (HwCasePage *self,
+                       GtkWidget  *widget,
                        const char *text)
 {
-  if (ADW_IS_COMBO_ROW (widget))
+  if (ADW_IS_COMBO_ROW (widget) || GTK_IS_DROP_DOWN (widget))
     {
+      guint n_values;
+      const char * const *values = choice_values (self, widget, &n_values);
       guint selected = 0;
 
-      for (guint i = 0; i < G_N_ELEMENTS (sex_values); i++)
-        if (g_strcmp0 (sex_values[i], text) == 0)
+      for (guint i = 0; i < n_values; i++)
+        if (g_strcmp0 (values[i], text) == 0)
           selected = i;
-      adw_combo_row_set_selected (ADW_COMBO_ROW (widget), selected);
+      if (ADW_IS_COMBO_ROW (widget))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (widget), selected);
+      else
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), selected);
     }
   else if (GTK_IS_TEXT_VIEW (widget))
     {
@@ -1438,6 +1491,121 @@ set_field_widget_text (GtkWidget  *widget,
     }
 }
 
+/* The officers the drop-down offers: nobody, the unit's officers, and the
+ * officer assigned now when they are not among them (they may have left the
+ * unit: the case keeps them until someone assigns it again). */
+static void
+fill_officers (HwCasePage *self,
+               GPtrArray  *officers)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *chosen = NULL;
+  g_autofree char *chosen_name = NULL;
+  gboolean listed = FALSE;
+
+  /* What the form has now stays chosen. */
+  if (self->officer_values->len > 0)
+    {
+      guint selected = gtk_drop_down_get_selected (self->officer_dropdown);
+
+      if (selected < self->officer_values->len)
+        {
+          chosen = g_strdup (g_ptr_array_index (self->officer_values, selected));
+          chosen_name = g_strdup (g_ptr_array_index (self->officer_names, selected));
+        }
+    }
+  else if (self->edit_base != NULL)
+    {
+      chosen = g_strdup (hw_case_get_field (self->edit_base, HW_CASE_FIELD_ASSIGNED_OFFICER));
+      chosen_name = g_strdup (self->edit_base->officer_name);
+    }
+
+  g_ptr_array_set_size (self->officer_values, 0);
+  g_ptr_array_set_size (self->officer_names, 0);
+
+  g_ptr_array_add (self->officer_values, g_strdup (""));
+  g_ptr_array_add (self->officer_names, g_strdup (""));
+  gtk_string_list_append (labels, _("Not assigned"));
+
+  for (guint i = 0; officers != NULL && i < officers->len; i++)
+    {
+      const HwCaseOfficer *officer = g_ptr_array_index (officers, i);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, officer->id);
+
+      listed |= g_strcmp0 (id, chosen) == 0;
+      g_ptr_array_add (self->officer_values, g_steal_pointer (&id));
+      g_ptr_array_add (self->officer_names, g_strdup (officer->name));
+      if (officer->rank[0] != '\0')
+        {
+          /* TRANSLATORS: an officer and their rank: "李伟 · 一级警长" */
+          g_autofree char *label = g_strdup_printf (_("%s · %s"), officer->name, officer->rank);
+
+          gtk_string_list_append (labels, label);
+        }
+      else
+        gtk_string_list_append (labels, officer->name);
+    }
+
+  if (chosen != NULL && chosen[0] != '\0' && !listed)
+    {
+      g_ptr_array_add (self->officer_values, g_strdup (chosen));
+      g_ptr_array_add (self->officer_names, g_strdup (chosen_name));
+      gtk_string_list_append (labels, chosen_name != NULL && chosen_name[0] != '\0' ? chosen_name : chosen);
+    }
+
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->officer_dropdown, G_LIST_MODEL (labels));
+  set_field_widget_text (self, GTK_WIDGET (self->officer_dropdown), chosen != NULL ? chosen : "");
+  self->filling = FALSE;
+}
+
+static void form_changed_cb (HwCasePage *self);
+
+static void
+officers_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HwCasePage) self = user_data;
+  g_autoptr(GPtrArray) officers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  officers = hw_case_store_load_officers_finish (HW_CASE_STORE (object), result, &error);
+  if (officers == NULL)
+    {
+      /* The drop-down keeps the officer assigned now. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No officers to assign: %s", error->message);
+      return;
+    }
+
+  if (!self->editing)
+    return;
+
+  fill_officers (self, officers);
+  form_changed_cb (self);
+}
+
+/* The form's officers: the one assigned now at once, the unit's when read. */
+static void
+load_officers (HwCasePage *self)
+{
+  if (self->officers_cancellable != NULL)
+    g_cancellable_cancel (self->officers_cancellable);
+  g_clear_object (&self->officers_cancellable);
+
+  g_ptr_array_set_size (self->officer_values, 0);
+  g_ptr_array_set_size (self->officer_names, 0);
+  fill_officers (self, NULL);
+
+  if (self->store == NULL || self->edit_base == NULL)
+    return;
+
+  self->officers_cancellable = g_cancellable_new ();
+  hw_case_store_load_officers_async (self->store, self->edit_base->unit_id, self->officers_cancellable,
+                                     officers_cb, g_object_ref (self));
+}
+
 /* The case as the form has it: the base case with the form's fields. */
 static HwCase *
 read_form (HwCasePage *self)
@@ -1446,10 +1614,20 @@ read_form (HwCasePage *self)
 
   for (guint i = 0; i < HW_CASE_N_FIELDS; i++)
     {
-      g_autofree char *text = dup_field_widget_text (self->field_widgets[i]);
+      g_autofree char *text = dup_field_widget_text (self, self->field_widgets[i]);
 
       hw_case_set_field (kase, i, text);
     }
+
+  /* The officer chosen, by name as well. */
+  {
+    guint selected = gtk_drop_down_get_selected (self->officer_dropdown);
+
+    g_free (kase->officer_name);
+    kase->officer_name = g_strdup (selected < self->officer_names->len
+                                   ? (const char *) g_ptr_array_index (self->officer_names, selected)
+                                   : "");
+  }
 
   return kase;
 }
@@ -1460,7 +1638,25 @@ fill_form (HwCasePage   *self,
 {
   self->filling = TRUE;
   for (guint i = 0; i < HW_CASE_N_FIELDS; i++)
-    set_field_widget_text (self->field_widgets[i], hw_case_get_field (kase, i));
+    if (i != HW_CASE_FIELD_ASSIGNED_OFFICER)
+      set_field_widget_text (self, self->field_widgets[i], hw_case_get_field (kase, i));
+  /* Their officer may not be among those offered (left the unit): offer them. */
+  {
+    g_autofree char *chosen = NULL;
+
+    set_field_widget_text (self, GTK_WIDGET (self->officer_dropdown),
+                           hw_case_get_field (kase, HW_CASE_FIELD_ASSIGNED_OFFICER));
+    chosen = dup_field_widget_text (self, GTK_WIDGET (self->officer_dropdown));
+    if (g_strcmp0 (chosen, hw_case_get_field (kase, HW_CASE_FIELD_ASSIGNED_OFFICER)) != 0)
+      {
+        g_ptr_array_add (self->officer_values,
+                         g_strdup (hw_case_get_field (kase, HW_CASE_FIELD_ASSIGNED_OFFICER)));
+        g_ptr_array_add (self->officer_names, g_strdup (kase->officer_name));
+        gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (self->officer_dropdown)),
+                                kase->officer_name);
+        gtk_drop_down_set_selected (self->officer_dropdown, self->officer_values->len - 1);
+      }
+  }
   self->filling = FALSE;
 }
 
@@ -1517,6 +1713,7 @@ check_form (HwCasePage *self)
   g_autoptr(HwCase) form = read_form (self);
   g_autoptr(GString) child_messages = g_string_new (NULL);
   g_autoptr(GString) abduction_messages = g_string_new (NULL);
+  g_autoptr(GString) case_messages = g_string_new (NULL);
 
   self->valid = TRUE;
 
@@ -1537,9 +1734,12 @@ check_form (HwCasePage *self)
       gtk_widget_add_css_class (row, "hw-invalid");
       if (ADW_IS_ENTRY_ROW (row))
         gtk_widget_add_css_class (row, "error");
-      append_message (i < HW_CASE_FIELD_ABDUCTED_AT ? child_messages : abduction_messages, message);
+      append_message (i >= HW_CASE_FIELD_PRIORITY ? case_messages
+                      : i < HW_CASE_FIELD_ABDUCTED_AT ? child_messages : abduction_messages, message);
     }
 
+  gtk_label_set_text (self->case_errors, case_messages->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->case_errors), case_messages->len > 0);
   gtk_label_set_text (self->child_errors, child_messages->str);
   gtk_widget_set_visible (GTK_WIDGET (self->child_errors), child_messages->len > 0);
   gtk_label_set_text (self->abduction_errors, abduction_messages->str);
@@ -1665,6 +1865,7 @@ start_editing (HwCasePage   *self,
   self->creating = creating;
   self->saving = FALSE;
 
+  load_officers (self);
   fill_form (self, base);
   show_mode (self);
   check_form (self);
@@ -1676,6 +1877,9 @@ start_editing (HwCasePage   *self,
 static void
 stop_editing (HwCasePage *self)
 {
+  if (self->officers_cancellable != NULL)
+    g_cancellable_cancel (self->officers_cancellable);
+  g_clear_object (&self->officers_cancellable);
   g_clear_pointer (&self->edit_base, hw_case_free);
   g_clear_pointer (&self->remote, hw_case_free);
   g_clear_pointer (&self->remote_who, g_free);
@@ -1729,14 +1933,17 @@ finish_saving (HwCasePage *self,
   g_signal_emit (self, signals[SAVED], 0, id);
 }
 
+static char *describe_refusal (const GError *error);
+
 static void
 save_failed (HwCasePage   *self,
              const GError *error)
 {
+  g_autofree char *why = describe_refusal (error);
   g_autofree char *message = NULL;
 
   /* TRANSLATORS: %s says why saving failed */
-  message = g_strdup_printf (_("Not saved: %s\nYour changes are still in the form."), error->message);
+  message = g_strdup_printf (_("Not saved: %s\nYour changes are still in the form."), why);
   show_banner (self, BANNER_NOT_SAVED, message);
 }
 
@@ -2110,6 +2317,8 @@ describe_refusal (const GError *error)
     why = _("The child is 16 or older: record the child’s own decision before the reunion is signed off.");
   else if (g_strcmp0 (sqlstate, "HW008") == 0)
     why = _("The person of a case must be recorded as a child.");
+  else if (g_strcmp0 (sqlstate, "HW009") == 0)
+    why = _("A case can be assigned only to an active officer of its unit.");
   else if (g_error_matches (error, HW_DB_ERROR, HW_DB_ERROR_PERMISSION))
     why = _("Only officers of the case’s unit may change it.");
 
@@ -2582,6 +2791,8 @@ hw_case_page_finalize (GObject *object)
   g_clear_pointer (&self->remote_who, g_free);
   g_clear_pointer (&self->transitions, g_ptr_array_unref);
   g_clear_object (&self->header_photo);
+  g_clear_pointer (&self->officer_values, g_ptr_array_unref);
+  g_clear_pointer (&self->officer_names, g_ptr_array_unref);
   g_clear_pointer (&self->family_rows, g_ptr_array_unref);
   g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
@@ -2739,6 +2950,11 @@ hw_case_page_class_init (HwCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, family_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, contacts_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, case_edit_group);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, priority_combo);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, officer_row);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, officer_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, case_errors);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, child_edit_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, abduction_edit_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, family_name_entry);
@@ -2781,6 +2997,8 @@ hw_case_page_init (HwCasePage *self)
   GtkEventController *shortcuts;
   GtkDropTarget *drop;
   g_autoptr(GtkStringList) sexes = NULL;
+  g_autoptr(GtkStringList) priorities = NULL;
+  g_autoptr(GtkExpression) officer_name = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -2815,6 +3033,8 @@ hw_case_page_init (HwCasePage *self)
   self->field_widgets[HW_CASE_FIELD_LATITUDE] = GTK_WIDGET (self->latitude_entry);
   self->field_widgets[HW_CASE_FIELD_LONGITUDE] = GTK_WIDGET (self->longitude_entry);
   self->field_widgets[HW_CASE_FIELD_CIRCUMSTANCES] = GTK_WIDGET (self->circumstances_view);
+  self->field_widgets[HW_CASE_FIELD_PRIORITY] = GTK_WIDGET (self->priority_combo);
+  self->field_widgets[HW_CASE_FIELD_ASSIGNED_OFFICER] = GTK_WIDGET (self->officer_dropdown);
 
   for (guint i = 0; i < HW_CASE_N_FIELDS; i++)
     {
@@ -2828,6 +3048,9 @@ hw_case_page_init (HwCasePage *self)
         g_signal_connect_object (widget, "changed", G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
     }
   self->field_rows[HW_CASE_FIELD_CIRCUMSTANCES] = self->circumstances_edit_row;
+  self->field_rows[HW_CASE_FIELD_ASSIGNED_OFFICER] = GTK_WIDGET (self->officer_row);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->officer_row),
+                                 hw_case_field_get_label (HW_CASE_FIELD_ASSIGNED_OFFICER));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->circumstances_edit_row),
                                  hw_case_field_get_label (HW_CASE_FIELD_CIRCUMSTANCES));
   gtk_label_set_text_with_mnemonic (self->circumstances_label,
@@ -2844,6 +3067,21 @@ hw_case_page_init (HwCasePage *self)
   adw_combo_row_set_model (self->sex_combo, G_LIST_MODEL (sexes));
   g_signal_connect_object (self->sex_combo, "notify::selected", G_CALLBACK (form_changed_cb), self,
                            G_CONNECT_SWAPPED);
+
+  priorities = gtk_string_list_new (NULL);
+  for (const char * const *p = hw_case_get_priorities (); *p != NULL; p++)
+    gtk_string_list_append (priorities, hw_case_priority_to_label (*p));
+  adw_combo_row_set_model (self->priority_combo, G_LIST_MODEL (priorities));
+  g_signal_connect_object (self->priority_combo, "notify::selected", G_CALLBACK (form_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* The officer drop-down searches the officers' names as typed. */
+  officer_name = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->officer_dropdown, officer_name);
+  g_signal_connect_object (self->officer_dropdown, "notify::selected", G_CALLBACK (form_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->officer_values = g_ptr_array_new_with_free_func (g_free);
+  self->officer_names = g_ptr_array_new_with_free_func (g_free);
 
   self->family_rows = g_ptr_array_new ();
   self->contact_rows = g_ptr_array_new ();
@@ -2976,6 +3214,11 @@ hw_case_page_new_case (HwCasePage *self)
   blank->unit_name = g_strdup (hw_session_get_unit_name (self->session));
   g_free (blank->officer_name);
   blank->officer_name = g_strdup (hw_session_get_officer_name (self->session));
+  {
+    g_autofree char *officer = g_strdup_printf ("%" G_GINT64_FORMAT, hw_session_get_officer_id (self->session));
+
+    hw_case_set_field (blank, HW_CASE_FIELD_ASSIGNED_OFFICER, officer);
+  }
 
   show_header (self, blank, now);
   gtk_widget_set_visible (GTK_WIDGET (self->status_detail_label), FALSE);

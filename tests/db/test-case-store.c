@@ -278,6 +278,81 @@ test_save_rules (void)
   hw_db_close (db);
 }
 
+/* The priority and the assigned officer are saved with the case; the case
+ * goes only to an active officer of its unit (HW009), and the case tells
+ * who saved it last. */
+static void
+test_assignment (void)
+{
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwCaseStore) store = store_for (HW_SETUP_DEMO_OFFICER, &db);
+  g_autoptr(HwCaseDetails) details = NULL;
+  g_autoptr(HwCase) saved = NULL;
+  g_autoptr(HwCase) refused = NULL;
+  g_autoptr(HwDbResult) colleague = NULL;
+  g_autoptr(HwDbResult) row = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) officers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *stranger = NULL;
+  gint64 case_id = own_case (db, 3);
+  gboolean listed = FALSE;
+
+  colleague = hw_test_query (db,
+                             "SELECT id::text, display_name FROM homeward.officer "
+                             " WHERE unit_id = homeward.current_unit_id () AND active AND role <> 'admin' "
+                             "   AND id <> homeward.current_officer_id () ORDER BY id LIMIT 1", NULL);
+  stranger = g_strdup_printf ("%" G_GINT64_FORMAT,
+                              hw_test_query_int (db,
+                                                 "SELECT id FROM homeward.officer "
+                                                 " WHERE unit_id <> homeward.current_unit_id () AND active "
+                                                 " ORDER BY id LIMIT 1", NULL));
+
+  /* The unit's officers are offered, the colleague among them. */
+  details = load (store, case_id, HW_CASE_SECTION_CASE, &error);
+  g_assert_no_error (error);
+  hw_case_store_load_officers_async (store, details->kase->unit_id, NULL, got_result_cb, &result);
+  officers = hw_case_store_load_officers_finish (store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < officers->len; i++)
+    {
+      const HwCaseOfficer *officer = g_ptr_array_index (officers, i);
+      g_autofree char *officer_id = g_strdup_printf ("%" G_GINT64_FORMAT, officer->id);
+
+      listed |= g_str_equal (officer->name, hw_db_result_get_string (colleague, 0, 1));
+      g_assert_cmpint (hw_test_query_int (db, "SELECT unit_id FROM homeward.officer WHERE id = $1",
+                                          officer_id, NULL), ==, details->kase->unit_id);
+    }
+  g_assert_true (listed);
+
+  hw_case_set_field (details->kase, HW_CASE_FIELD_PRIORITY, "urgent");
+  hw_case_set_field (details->kase, HW_CASE_FIELD_ASSIGNED_OFFICER, hw_db_result_get_string (colleague, 0, 0));
+  saved = save (store, details->kase, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hw_case_get_field (saved, HW_CASE_FIELD_PRIORITY), ==, "urgent");
+  g_assert_cmpstr (hw_case_get_field (saved, HW_CASE_FIELD_ASSIGNED_OFFICER), ==,
+                   hw_db_result_get_string (colleague, 0, 0));
+  g_assert_cmpstr (saved->officer_name, ==, hw_db_result_get_string (colleague, 0, 1));
+  g_assert_cmpstr (saved->updated_by_name, ==,
+                   hw_session_get_officer_name (hw_case_store_get_session (store)));
+
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  row = hw_test_query (db, "SELECT priority, assigned_officer_id::text FROM homeward.abduction_case WHERE id = $1",
+                       id_text, NULL);
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 0), ==, "urgent");
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 1), ==, hw_db_result_get_string (colleague, 0, 0));
+
+  /* Not to an officer of another unit: the database says why. */
+  hw_case_set_field (saved, HW_CASE_FIELD_ASSIGNED_OFFICER, stranger);
+  refused = save (store, saved, NULL, &error);
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+  g_assert_cmpstr (hw_db_error_get_sqlstate (error), ==, "HW009");
+
+  hw_db_close (db);
+}
+
 static void
 test_create (void)
 {
@@ -630,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/case-store/load", test_load);
   g_test_add_func ("/case-store/save-conflict", test_save_conflict);
   g_test_add_func ("/case-store/save-rules", test_save_rules);
+  g_test_add_func ("/case-store/assignment", test_assignment);
   g_test_add_func ("/case-store/create", test_create);
   g_test_add_func ("/case-store/status", test_status);
   g_test_add_func ("/case-store/photos", test_photos);

@@ -339,6 +339,7 @@ test_edit_conflict (void)
   g_autofree char *id_text = NULL;
   g_autofree char *text = NULL;
   g_autofree char *banner = NULL;
+  g_autofree char *their_priority = NULL;
   HwCaseConflictDialog *dialog = NULL;
   HwCasePage *page;
   GtkWindow *window;
@@ -370,8 +371,10 @@ test_edit_conflict (void)
 
   /* Meanwhile a supervisor of the unit saves the place and the marks. */
   updated = hw_test_query (other,
-                           "UPDATE homeward.abduction_case SET place_text = '广东省深圳市罗湖火车站（主管更正）' "
-                           " WHERE id = $1 RETURNING version", id_text, NULL);
+                           "UPDATE homeward.abduction_case SET place_text = '广东省深圳市罗湖火车站（主管更正）', "
+                           "       priority = CASE priority WHEN 'high' THEN 'low' ELSE 'high' END "
+                           " WHERE id = $1 RETURNING version, priority", id_text, NULL);
+  their_priority = g_strdup (hw_db_result_get_string (updated, 0, 1));
   g_clear_pointer (&updated, hw_db_result_unref);
   updated = hw_test_query (other,
                            "UPDATE homeward.person SET distinguishing_marks = '右手有烫伤疤痕（主管记录）' "
@@ -390,7 +393,8 @@ test_edit_conflict (void)
   hw_test_wait_until (has_conflict_dialog, &dialog, 10000);
   g_assert_true (hw_case_conflict_dialog_has_field (dialog, HW_CASE_FIELD_MARKS));
   g_assert_true (hw_case_conflict_dialog_has_field (dialog, HW_CASE_FIELD_PLACE));
-  g_assert_cmpuint (hw_case_conflict_dialog_get_n_fields (dialog), ==, 2);
+  g_assert_true (hw_case_conflict_dialog_has_field (dialog, HW_CASE_FIELD_PRIORITY));
+  g_assert_cmpuint (hw_case_conflict_dialog_get_n_fields (dialog), ==, 3);
   {
     g_autofree char *dialog_text = hw_ui_test_dup_text (GTK_WIDGET (dialog));
 
@@ -414,11 +418,12 @@ test_edit_conflict (void)
 
   g_clear_pointer (&updated, hw_db_result_unref);
   updated = hw_test_query (other,
-                           "SELECT c.place_text, p.distinguishing_marks "
+                           "SELECT c.place_text, p.distinguishing_marks, c.priority "
                            "  FROM homeward.abduction_case c JOIN homeward.person p ON p.id = c.child_id "
                            " WHERE c.id = $1", id_text, NULL);
   g_assert_cmpstr (hw_db_result_get_string (updated, 0, 0), ==, "广东省深圳市罗湖火车站（主管更正）");
   g_assert_cmpstr (hw_db_result_get_string (updated, 0, 1), ==, "左耳后有一颗痣（我的记录）");
+  g_assert_cmpstr (hw_db_result_get_string (updated, 0, 2), ==, their_priority);
 
   /* The page shows what was saved. */
   wait_for_text (page, "广东省深圳市罗湖火车站（主管更正）");
@@ -427,6 +432,105 @@ test_edit_conflict (void)
 
   gtk_window_destroy (window);
   hw_db_close (other);
+  hw_db_close (db);
+}
+
+static gboolean
+has_officers (gpointer data)
+{
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (data));
+
+  return model != NULL && g_list_model_get_n_items (model) > 2;
+}
+
+/* The position of the choice of @dropdown that starts with @label. */
+static guint
+find_choice (GtkDropDown *dropdown,
+             const char  *label)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_has_prefix (gtk_string_object_get_string (item), label))
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The priority and the assigned officer are edited in the form (a
+ * searchable drop-down of the unit's active officers) and saved with it. */
+static void
+test_assign (void)
+{
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwSession) session = sign_in (HW_SETUP_DEMO_OFFICER, &db);
+  g_autoptr(HwDbResult) row = NULL;
+  g_autoptr(HwDbResult) colleague = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *assigned = NULL;
+  g_autofree char *priority = NULL;
+  GtkWidget *officer_row;
+  GtkDropDown *dropdown;
+  HwCasePage *page;
+  GtkWindow *window;
+  gint64 saved = 0;
+  gint64 case_id;
+  guint choice;
+
+  case_id = hw_test_query_int (db,
+                               "SELECT id FROM homeward.abduction_case "
+                               " WHERE unit_id = homeward.current_unit_id () AND priority <> 'urgent' "
+                               " ORDER BY id OFFSET 4 LIMIT 1", NULL);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  row = hw_test_query (db, "SELECT case_number FROM homeward.abduction_case WHERE id = $1", id_text, NULL);
+  colleague = hw_test_query (db,
+                             "SELECT id::text, display_name FROM homeward.officer "
+                             " WHERE unit_id = homeward.current_unit_id () AND active AND role <> 'admin' "
+                             "   AND id IS DISTINCT FROM (SELECT assigned_officer_id FROM homeward.abduction_case "
+                             "                             WHERE id = $1) "
+                             " ORDER BY display_name DESC LIMIT 1", id_text, NULL);
+
+  page = hw_case_page_new ();
+  window = window_with_page (page, 900);
+  g_signal_connect (page, "saved", G_CALLBACK (saved_cb), &saved);
+  hw_case_page_set_session (page, session);
+  hw_case_page_set_case_id (page, case_id);
+  wait_for_text (page, hw_db_result_get_string (row, 0, 0));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "case.edit", NULL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_field (GTK_WIDGET (page), HW_CASE_FIELD_PRIORITY)), 0);
+
+  /* The unit's officers arrive; the drop-down searches them by name. */
+  officer_row = find_field (GTK_WIDGET (page), HW_CASE_FIELD_ASSIGNED_OFFICER);
+  g_assert_nonnull (officer_row);
+  dropdown = GTK_DROP_DOWN (hw_ui_test_find_descendant (officer_row, GTK_TYPE_DROP_DOWN));
+  g_assert_true (gtk_drop_down_get_enable_search (dropdown));
+  hw_test_wait_until (has_officers, dropdown, 10000);
+  choice = find_choice (dropdown, hw_db_result_get_string (colleague, 0, 1));
+  g_assert_cmpuint (choice, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (dropdown, choice);
+  g_assert_true (hw_case_page_get_modified (page));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "case.save", NULL);
+  hw_test_wait_until (is_saved, &saved, 10000);
+
+  g_clear_pointer (&row, hw_db_result_unref);
+  row = hw_test_query (db, "SELECT priority, assigned_officer_id::text FROM homeward.abduction_case WHERE id = $1",
+                       id_text, NULL);
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 0), ==, "urgent");
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 1), ==, hw_db_result_get_string (colleague, 0, 0));
+
+  /* The header says so. */
+  assigned = g_strdup_printf (_("Assigned to %s"), hw_db_result_get_string (colleague, 0, 1));
+  priority = g_strdup_printf (_("Priority: %s"), hw_case_priority_to_label ("urgent"));
+  wait_for_text (page, assigned);
+  wait_for_text (page, priority);
+
+  gtk_window_destroy (window);
   hw_db_close (db);
 }
 
@@ -660,6 +764,7 @@ main (int   argc,
   g_test_add_func ("/ui/case-page/show", test_show_case);
   g_test_add_func ("/ui/case-page/other-unit-restricted", test_other_unit_restricted);
   g_test_add_func ("/ui/case-page/edit-conflict", test_edit_conflict);
+  g_test_add_func ("/ui/case-page/assign", test_assign);
   g_test_add_func ("/ui/case-page/new-case", test_new_case);
   g_test_add_func ("/ui/case-page/status-and-contact", test_status_and_contact);
 

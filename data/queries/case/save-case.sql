@@ -11,7 +11,8 @@
 -- name (pinyin), $8 nicknames (one per line), $9 sex, $10 date of birth,
 -- $11 its precision, $12 distinguishing marks, $13 native place, $14 dialect;
 -- case: $15 abducted at, $16 its precision, $17 place, $18 region code,
--- $19 latitude, $20 longitude, $21 circumstances.
+-- $19 latitude, $20 longitude, $21 circumstances, $22 priority, $23 the
+-- assigned officer's id (may be NULL; the assignment trigger checks it).
 WITH v AS (
     SELECT $4::text AS family_name,
            $5::text AS given_name,
@@ -30,7 +31,9 @@ WITH v AS (
            $18::text AS region_code,
            $19::double precision AS latitude,
            $20::double precision AS longitude,
-           $21::text AS circumstances),
+           $21::text AS circumstances,
+           $22::text AS priority,
+           $23::bigint AS assigned_officer_id),
 target AS MATERIALIZED (
     SELECT c.id, c.child_id
       FROM homeward.abduction_case c
@@ -45,14 +48,16 @@ case_update AS (
            region_code = v.region_code,
            latitude = v.latitude,
            longitude = v.longitude,
-           circumstances = v.circumstances
+           circumstances = v.circumstances,
+           priority = v.priority,
+           assigned_officer_id = v.assigned_officer_id
       FROM target t, v
      WHERE c.id = t.id
        AND (c.abducted_at, c.abducted_at_precision, c.place_text, c.region_code,
-            c.latitude, c.longitude, c.circumstances)
+            c.latitude, c.longitude, c.circumstances, c.priority, c.assigned_officer_id)
            IS DISTINCT FROM
            (v.abducted_at, v.abducted_at_precision, v.place_text, v.region_code,
-            v.latitude, v.longitude, v.circumstances)
+            v.latitude, v.longitude, v.circumstances, v.priority, v.assigned_officer_id)
     RETURNING c.version),
 child_update AS (
     UPDATE homeward.person p
