@@ -848,6 +848,53 @@ hw_case_photo_import_free (HwCasePhotoImport *import)
 
 /* The records around a case */
 
+/**
+ * hw_family_member_new:
+ *
+ * Returns: (transfer full): a relative not recorded yet: every text "",
+ *   nothing given or consented to
+ */
+HwFamilyMember *
+hw_family_member_new (void)
+{
+  HwFamilyMember *member = g_new0 (HwFamilyMember, 1);
+
+  member->relationship = g_strdup ("");
+  member->family_name = g_strdup ("");
+  member->given_name = g_strdup ("");
+  member->family_name_latin = g_strdup ("");
+  member->given_name_latin = g_strdup ("");
+  member->name = g_strdup ("");
+  member->name_latin = g_strdup ("");
+  member->phone = g_strdup ("");
+  member->address = g_strdup ("");
+  member->updated_by_name = g_strdup ("");
+
+  return member;
+}
+
+HwFamilyMember *
+hw_family_member_copy (const HwFamilyMember *member)
+{
+  HwFamilyMember *copy;
+
+  g_return_val_if_fail (member != NULL, NULL);
+
+  copy = g_memdup2 (member, sizeof *member);
+  copy->relationship = g_strdup (member->relationship);
+  copy->family_name = g_strdup (member->family_name);
+  copy->given_name = g_strdup (member->given_name);
+  copy->family_name_latin = g_strdup (member->family_name_latin);
+  copy->given_name_latin = g_strdup (member->given_name_latin);
+  copy->name = g_strdup (member->name);
+  copy->name_latin = g_strdup (member->name_latin);
+  copy->phone = g_strdup (member->phone);
+  copy->address = g_strdup (member->address);
+  copy->updated_by_name = g_strdup (member->updated_by_name);
+
+  return copy;
+}
+
 void
 hw_family_member_free (HwFamilyMember *member)
 {
@@ -855,11 +902,187 @@ hw_family_member_free (HwFamilyMember *member)
     return;
 
   g_free (member->relationship);
+  g_free (member->family_name);
+  g_free (member->given_name);
+  g_free (member->family_name_latin);
+  g_free (member->given_name_latin);
   g_free (member->name);
   g_free (member->name_latin);
   g_free (member->phone);
   g_free (member->address);
+  g_free (member->updated_by_name);
   g_free (member);
+}
+
+/* Sets one of a relative's texts as typed, without surrounding white space. */
+void
+hw_family_member_set_text (char       **field,
+                           const char  *value)
+{
+  g_return_if_fail (field != NULL);
+
+  g_free (*field);
+  *field = g_strstrip (g_strdup (value != NULL ? value : ""));
+}
+
+/* Returns: whether @a and @b record the same (what an officer edits) */
+gboolean
+hw_family_member_equal (const HwFamilyMember *a,
+                        const HwFamilyMember *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return g_str_equal (a->relationship, b->relationship) &&
+         g_str_equal (a->family_name, b->family_name) &&
+         g_str_equal (a->given_name, b->given_name) &&
+         g_str_equal (a->family_name_latin, b->family_name_latin) &&
+         g_str_equal (a->given_name_latin, b->given_name_latin) &&
+         g_str_equal (a->phone, b->phone) &&
+         g_str_equal (a->address, b->address) &&
+         a->dna_given == b->dna_given &&
+         a->consent_contact == b->consent_contact &&
+         a->consent_dna == b->consent_dna &&
+         a->consent_publish == b->consent_publish;
+}
+
+static gboolean
+has_cjk (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || c >= 0x20000)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * hw_family_member_check_name:
+ *
+ * A relative is recorded with a family and a given name, in Chinese
+ * characters or in pinyin (or both); pinyin in Latin letters.
+ *
+ * Returns: (transfer full) (nullable): what is wrong, or %NULL
+ */
+char *
+hw_family_member_check_name (const HwFamilyMember *member)
+{
+  gboolean chinese;
+  gboolean latin;
+
+  g_return_val_if_fail (member != NULL, NULL);
+
+  if (has_cjk (member->family_name_latin) || has_cjk (member->given_name_latin))
+    return g_strdup (_("Write the name in pinyin with Latin letters, for example Wang Xiuying."));
+
+  chinese = member->family_name[0] != '\0' && member->given_name[0] != '\0';
+  latin = member->family_name_latin[0] != '\0' && member->given_name_latin[0] != '\0';
+  if (!chinese && !latin)
+    return g_strdup (_("Enter the relative’s family and given name, in Chinese characters or in pinyin."));
+
+  return NULL;
+}
+
+char *
+hw_family_member_check_relationship (const HwFamilyMember *member)
+{
+  g_return_val_if_fail (member != NULL, NULL);
+
+  if (!g_strv_contains (hw_case_get_relationships (), member->relationship))
+    return g_strdup (_("Choose how the relative is related to the child."));
+
+  return NULL;
+}
+
+/**
+ * hw_family_member_check_phone:
+ *
+ * A phone number as people write it in China: a mobile number of eleven
+ * digits starting with 1 ("138 0013 8000"), a landline with its area code
+ * ("0755-8888 1234", extension after "转" or "ext"), either optionally after
+ * +86 or 0086; or an international number after "+" (8 to 15 digits).
+ *
+ * Returns: (transfer full) (nullable): what is wrong, or %NULL (also for
+ *   no number: it is not required)
+ */
+char *
+hw_family_member_check_phone (const HwFamilyMember *member)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *phone;
+  const char *p;
+  gboolean plus = FALSE;
+  const char *number;
+
+  g_return_val_if_fail (member != NULL, NULL);
+
+  phone = member->phone;
+  if (phone[0] == '\0')
+    return NULL;
+
+  for (p = phone; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+      else if (*p == '+' && digits->len == 0 && !plus)
+        plus = TRUE;
+      else if (strchr (" -()./", *p) == NULL)
+        break;
+    }
+
+  /* An extension: "0755-8888 1234 转 801", "… ext. 801". */
+  if (*p != '\0' && !g_regex_match_simple ("^\\s*(转|分机|ext\\.?|x)\\s*[0-9]{1,6}\\s*$", p,
+                                             G_REGEX_CASELESS, 0))
+    return g_strdup (_("Write a phone number with digits, for example 138 0013 8000 or 0755-8888 1234."));
+
+  number = digits->str;
+  if (plus && g_str_has_prefix (number, "86"))
+    number += 2;
+  else if (!plus && g_str_has_prefix (number, "0086"))
+    number += 4;
+  else if (plus)
+    {
+      if (digits->len < 8 || digits->len > 15)
+        return g_strdup (_("An international number has 8 to 15 digits after the +."));
+      return NULL;
+    }
+
+  if (number[0] == '1' && strlen (number) == 11)
+    return NULL;
+  if (number[0] == '0' && strlen (number) >= 10 && strlen (number) <= 12)
+    return NULL;
+  if (number[0] != '0' && number != digits->str && strlen (number) >= 9 && strlen (number) <= 11)
+    return NULL;   /* +86 755 8888 1234: the area code without its 0 */
+
+  if (number[0] == '1')
+    return g_strdup (_("A mobile number has 11 digits, for example 138 0013 8000."));
+
+  return g_strdup (_("Write a landline with its area code, for example 0755-8888 1234."));
+}
+
+gboolean
+hw_family_member_is_valid (const HwFamilyMember *member)
+{
+  g_autofree char *name = hw_family_member_check_name (member);
+  g_autofree char *relationship = hw_family_member_check_relationship (member);
+  g_autofree char *phone = hw_family_member_check_phone (member);
+
+  return name == NULL && relationship == NULL && phone == NULL;
+}
+
+/* Returns: (array zero-terminated=1): the values of
+ *   homeward.family_member.relationship, in the order the page lists them */
+const char * const *
+hw_case_get_relationships (void)
+{
+  static const char * const relationships[] = {
+    "mother", "father", "guardian", "grandparent", "sibling", "uncle_aunt", "other", NULL
+  };
+
+  return relationships;
 }
 
 void

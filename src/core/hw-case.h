@@ -69,12 +69,20 @@ typedef struct
   char   *rank;                 /* or "" */
 } HwCaseOfficer;
 
-/* A relative of the child, on one case. */
+/* A relative of the child, on one case: the family_member row and the
+ * relative's person row. The texts are never NULL ("" when not recorded). */
 typedef struct
 {
-  gint64    id;
-  char     *relationship;       /* "mother", "father", … */
-  char     *name;
+  gint64    id;                 /* 0 for one not recorded yet */
+  gint64    version;
+  gint64    person_id;
+  gint64    person_version;
+  char     *relationship;       /* "mother", "father", …, or "" when not chosen */
+  char     *family_name;
+  char     *given_name;
+  char     *family_name_latin;
+  char     *given_name_latin;
+  char     *name;               /* family and given name, as shown */
   char     *name_latin;
   char     *phone;
   char     *address;
@@ -82,6 +90,8 @@ typedef struct
   gboolean  consent_contact;
   gboolean  consent_dna;
   gboolean  consent_publish;
+  gboolean  in_use;             /* named in the contact log or by a DNA sample: kept */
+  char     *updated_by_name;    /* who saved the relative last, or "" */
 } HwFamilyMember;
 
 /* An entry of the family contact log. */
@@ -201,7 +211,18 @@ HwCasePhotoImport *hw_case_photo_import_new  (GBytes           *content,
                                               GError          **error);
 void         hw_case_photo_import_free       (HwCasePhotoImport *import);
 
+HwFamilyMember *hw_family_member_new         (void);
+HwFamilyMember *hw_family_member_copy        (const HwFamilyMember *member);
 void         hw_family_member_free           (HwFamilyMember   *member);
+void         hw_family_member_set_text       (char            **field,
+                                              const char       *value);
+gboolean     hw_family_member_equal          (const HwFamilyMember *a,
+                                              const HwFamilyMember *b);
+char        *hw_family_member_check_name     (const HwFamilyMember *member);
+char        *hw_family_member_check_relationship (const HwFamilyMember *member);
+char        *hw_family_member_check_phone    (const HwFamilyMember *member);
+gboolean     hw_family_member_is_valid       (const HwFamilyMember *member);
+const char * const *hw_case_get_relationships (void);
 void         hw_contact_event_free           (HwContactEvent   *event);
 void         hw_case_photo_free              (HwCasePhoto      *photo);
 void         hw_case_change_free             (HwCaseChange     *change);

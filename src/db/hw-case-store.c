@@ -416,6 +416,35 @@ load_case_cb (GObject      *object,
   load_part_done (task, error);
 }
 
+static HwFamilyMember *
+family_member_from_result (HwDbResult *result,
+                           guint       row)
+{
+  HwFamilyMember *member = hw_family_member_new ();
+
+  member->id = int_cell (result, row, "id", 0);
+  member->version = int_cell (result, row, "version", 0);
+  member->person_id = int_cell (result, row, "person_id", 0);
+  member->person_version = int_cell (result, row, "person_version", 0);
+  hw_family_member_set_text (&member->relationship, cell (result, row, "relationship"));
+  hw_family_member_set_text (&member->family_name, cell (result, row, "family_name"));
+  hw_family_member_set_text (&member->given_name, cell (result, row, "given_name"));
+  hw_family_member_set_text (&member->family_name_latin, cell (result, row, "family_name_latin"));
+  hw_family_member_set_text (&member->given_name_latin, cell (result, row, "given_name_latin"));
+  hw_family_member_set_text (&member->name, cell (result, row, "name"));
+  hw_family_member_set_text (&member->name_latin, cell (result, row, "name_latin"));
+  hw_family_member_set_text (&member->phone, cell (result, row, "phone"));
+  hw_family_member_set_text (&member->address, cell (result, row, "address"));
+  member->dna_given = bool_cell (result, row, "dna_given");
+  member->consent_contact = bool_cell (result, row, "consent_contact");
+  member->consent_dna = bool_cell (result, row, "consent_dna");
+  member->consent_publish = bool_cell (result, row, "consent_publish");
+  member->in_use = bool_cell (result, row, "in_use");
+  hw_family_member_set_text (&member->updated_by_name, cell (result, row, "updated_by_name"));
+
+  return member;
+}
+
 static void
 load_family_cb (GObject      *object,
                 GAsyncResult *result,
@@ -440,17 +469,7 @@ load_family_cb (GObject      *object,
           if (cell (rows, i, "id") == NULL)
             continue;
 
-          member = g_new0 (HwFamilyMember, 1);
-          member->id = int_cell (rows, i, "id", 0);
-          member->relationship = dup_cell (rows, i, "relationship");
-          member->name = dup_cell (rows, i, "name");
-          member->name_latin = dup_cell (rows, i, "name_latin");
-          member->phone = dup_cell (rows, i, "phone");
-          member->address = dup_cell (rows, i, "address");
-          member->dna_given = bool_cell (rows, i, "dna_given");
-          member->consent_contact = bool_cell (rows, i, "consent_contact");
-          member->consent_dna = bool_cell (rows, i, "consent_dna");
-          member->consent_publish = bool_cell (rows, i, "consent_publish");
+          member = family_member_from_result (rows, i);
           g_ptr_array_add (data->details->family, member);
         }
     }
@@ -1469,6 +1488,293 @@ hw_case_store_load_photo_finish (HwCaseStore   *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The family */
+
+static void
+add_bool (GPtrArray *params,
+          gboolean   value)
+{
+  g_ptr_array_add (params, g_strdup (value ? "true" : "false"));
+}
+
+/* The values of add-family-member.sql's $2… and save-family-member.sql's $4… */
+static void
+add_member_values (GPtrArray            *params,
+                   const HwFamilyMember *member)
+{
+  add_text (params, member->family_name);
+  add_text (params, member->given_name);
+  add_text (params, member->family_name_latin);
+  add_text (params, member->given_name_latin);
+  add_text (params, member->relationship);
+  add_text (params, member->phone);
+  add_text (params, member->address);
+  add_bool (params, member->dna_given);
+  add_bool (params, member->consent_contact);
+  add_bool (params, member->consent_dna);
+  add_bool (params, member->consent_publish);
+}
+
+typedef struct
+{
+  HwFamilyMember *edited;
+  HwFamilyMember *current;
+  gboolean        done;       /* the write went through */
+} MemberData;
+
+static void
+member_data_free (MemberData *data)
+{
+  g_clear_pointer (&data->edited, hw_family_member_free);
+  g_clear_pointer (&data->current, hw_family_member_free);
+  g_free (data);
+}
+
+/* After a write: the relative as they are now. A write that changed no row
+ * met another version (a conflict), a removal, or another unit's relative. */
+static void
+member_reload_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MemberData *data = g_task_get_task_data (task);
+  g_autoptr(HwDbResult) rows = NULL;
+  g_autoptr(HwFamilyMember) current = NULL;
+  GError *error = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (hw_db_result_get_n_rows (rows) != 1)
+    {
+      g_task_return_new_error (task, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_NOT_FOUND,
+                               _("Someone else removed this relative from the family."));
+      return;
+    }
+
+  current = family_member_from_result (rows, 0);
+
+  if (data->done)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&current), (GDestroyNotify) hw_family_member_free);
+      return;
+    }
+
+  if (current->version == data->edited->version &&
+      current->person_version == data->edited->person_version)
+    {
+      g_task_return_new_error (task, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_NOT_ALLOWED,
+                               _("Only officers of the case’s unit may change its family."));
+      return;
+    }
+
+  data->current = g_steal_pointer (&current);
+  g_task_return_new_error (task, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_CONFLICT,
+                           _("Someone else changed this relative after you opened them."));
+}
+
+static void
+member_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HwCaseStore *self = g_task_get_source_object (task);
+  MemberData *data = g_task_get_task_data (task);
+  g_autoptr(HwDbResult) rows = NULL;
+  g_autoptr(GPtrArray) params = params_new ();
+  GCancellable *cancellable;
+  GError *error = NULL;
+  gint64 id = data->edited->id;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->done = hw_db_result_get_n_rows (rows) == 1;
+
+  /* A new relative that was not recorded: not the officer's case. */
+  if (id == 0 && !data->done)
+    {
+      g_task_return_new_error (task, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_NOT_ALLOWED,
+                               _("Only officers of the case’s unit may change its family."));
+      return;
+    }
+
+  if (g_task_get_source_tag (task) == hw_case_store_remove_family_member_async && data->done)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  if (id == 0)
+    id = hw_db_result_get_int64 (rows, 0, 0);
+
+  add_int (params, id);
+  cancellable = g_task_get_cancellable (task);
+  query_async (self, "load-family-member", params, cancellable, member_reload_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hw_case_store_save_family_member_async:
+ * @case_id: the case the relative belongs to
+ * @edited: the relative as edited, with the id and versions read (id 0:
+ *   a relative to add)
+ *
+ * Adds a relative to the case's family, or saves one if neither their
+ * family_member row nor their person row changed since they were read.
+ */
+void
+hw_case_store_save_family_member_async (HwCaseStore          *self,
+                                        gint64                case_id,
+                                        const HwFamilyMember *edited,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) params = params_new ();
+  MemberData *data;
+
+  g_return_if_fail (HW_IS_CASE_STORE (self));
+  g_return_if_fail (edited != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hw_case_store_save_family_member_async);
+
+  if (!hw_family_member_is_valid (edited))
+    {
+      g_autofree char *name = hw_family_member_check_name (edited);
+      g_autofree char *relationship = hw_family_member_check_relationship (edited);
+      g_autofree char *phone = hw_family_member_check_phone (edited);
+
+      g_task_return_new_error (task, HW_CASE_STORE_ERROR, HW_CASE_STORE_ERROR_INVALID, "%s",
+                               name != NULL ? name : relationship != NULL ? relationship : phone);
+      return;
+    }
+
+  data = g_new0 (MemberData, 1);
+  data->edited = hw_family_member_copy (edited);
+  g_task_set_task_data (task, data, (GDestroyNotify) member_data_free);
+
+  if (edited->id == 0)
+    {
+      add_int (params, case_id);
+      add_member_values (params, edited);
+      query_async (self, "add-family-member", params, cancellable, member_written_cb,
+                   g_steal_pointer (&task));
+    }
+  else
+    {
+      add_int (params, edited->id);
+      add_int (params, edited->version);
+      add_int (params, edited->person_version);
+      add_member_values (params, edited);
+      query_async (self, "save-family-member", params, cancellable, member_written_cb,
+                   g_steal_pointer (&task));
+    }
+}
+
+/**
+ * hw_case_store_save_family_member_finish:
+ * @current: (out) (optional) (transfer full): on a conflict
+ *   (%HW_CASE_STORE_ERROR_CONFLICT), the relative as someone else saved them
+ *
+ * Returns: (transfer full): the relative as saved, or %NULL with @error set
+ *   (%HW_CASE_STORE_ERROR_NOT_FOUND: someone removed them)
+ */
+HwFamilyMember *
+hw_case_store_save_family_member_finish (HwCaseStore     *self,
+                                         GAsyncResult    *result,
+                                         HwFamilyMember **current,
+                                         GError         **error)
+{
+  MemberData *data;
+
+  g_return_val_if_fail (HW_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (current != NULL)
+    *current = data != NULL ? g_steal_pointer (&data->current) : NULL;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * hw_case_store_remove_family_member_async:
+ * @member: the relative as read (their id and version)
+ *
+ * Removes a relative recorded by mistake, unless someone changed them since
+ * they were read. The database keeps a relative named in the contact log or
+ * by a DNA sample (an error with SQLSTATE 23503).
+ */
+void
+hw_case_store_remove_family_member_async (HwCaseStore          *self,
+                                          const HwFamilyMember *member,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) params = params_new ();
+  MemberData *data;
+
+  g_return_if_fail (HW_IS_CASE_STORE (self));
+  g_return_if_fail (member != NULL && member->id > 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hw_case_store_remove_family_member_async);
+
+  data = g_new0 (MemberData, 1);
+  data->edited = hw_family_member_copy (member);
+  g_task_set_task_data (task, data, (GDestroyNotify) member_data_free);
+
+  add_int (params, member->id);
+  add_int (params, member->version);
+  query_async (self, "remove-family-member", params, cancellable, member_written_cb,
+               g_steal_pointer (&task));
+}
+
+/**
+ * hw_case_store_remove_family_member_finish:
+ * @current: (out) (optional) (transfer full): on a conflict, the relative
+ *   as someone else saved them
+ *
+ * Returns: whether the relative was removed
+ */
+gboolean
+hw_case_store_remove_family_member_finish (HwCaseStore     *self,
+                                           GAsyncResult    *result,
+                                           HwFamilyMember **current,
+                                           GError         **error)
+{
+  MemberData *data;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (HW_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (current != NULL)
+    *current = data != NULL ? g_steal_pointer (&data->current) : NULL;
+
+  g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Object */

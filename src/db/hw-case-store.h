@@ -140,6 +140,26 @@ gint64          hw_case_store_add_photo_finish     (HwCaseStore          *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
 
+void            hw_case_store_save_family_member_async    (HwCaseStore          *self,
+                                                           gint64                case_id,
+                                                           const HwFamilyMember *edited,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+HwFamilyMember *hw_case_store_save_family_member_finish   (HwCaseStore          *self,
+                                                           GAsyncResult         *result,
+                                                           HwFamilyMember      **current,
+                                                           GError              **error);
+void            hw_case_store_remove_family_member_async  (HwCaseStore          *self,
+                                                           const HwFamilyMember *member,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean        hw_case_store_remove_family_member_finish (HwCaseStore          *self,
+                                                           GAsyncResult         *result,
+                                                           HwFamilyMember      **current,
+                                                           GError              **error);
+
 void            hw_case_store_load_photo_async     (HwCaseStore          *self,
                                                     gint64                photo_id,
                                                     gsize                 max_bytes,

@@ -14,6 +14,7 @@
 #include "hw-case.h"
 #include "hw-case-conflict-dialog.h"
 #include "hw-case-contact-dialog.h"
+#include "hw-case-family-dialog.h"
 #include "hw-case-page.h"
 #include "hw-case-status-dialog.h"
 #include "hw-case-store.h"
@@ -110,6 +111,7 @@ struct _HwCasePage
   AdwActionRow       *coordinates_row;
   AdwActionRow       *circumstances_row;
   AdwPreferencesGroup *family_group;
+  GtkWidget          *add_family_button;
   AdwPreferencesGroup *contacts_group;
   AdwPreferencesGroup *history_group;
   AdwPreferencesGroup *case_edit_group;
@@ -782,6 +784,8 @@ consents_text (const HwFamilyMember *member)
   return g_strdup_printf (_("Consents to %s"), list);
 }
 
+static gboolean can_edit (HwCasePage *self);
+
 static void
 show_family (HwCasePage          *self,
              const HwCaseDetails *details)
@@ -808,6 +812,7 @@ show_family (HwCasePage          *self,
       const HwFamilyMember *member = g_ptr_array_index (details->family, i);
       g_autoptr(GString) subtitle = g_string_new (NULL);
       g_autofree char *title = NULL;
+      AdwActionRow *row;
       g_autofree char *consents = consents_text (member);
       const char *name = member->name[0] != '\0' ? member->name : member->name_latin;
 
@@ -822,8 +827,22 @@ show_family (HwCasePage          *self,
                               member->dna_given ? _("DNA sample given") : _("No DNA sample"),
                               _(" · "), consents);
 
-      add_row (self->family_group, self->family_rows, title, subtitle->str,
-               "system-users-symbolic");
+      row = add_row (self->family_group, self->family_rows, title, subtitle->str,
+                     "system-users-symbolic");
+
+      /* The unit's officers edit the family; nobody else is offered it. */
+      if (can_edit (self))
+        {
+          GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_tooltip_text (button, _("Edit the relative’s details"));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.edit-family-member");
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (member->id));
+          adw_action_row_add_suffix (row, button);
+          adw_action_row_set_activatable_widget (row, button);
+        }
     }
 }
 
@@ -1387,6 +1406,18 @@ notification_cb (HwCasePage *self,
     {
       if ((id == kase->child_id && version > kase->child_version) || id == 0)
         schedule_refresh (self, HW_CASE_SECTION_CASE | HW_CASE_SECTION_HISTORY);
+    }
+  else if (g_str_equal (parts[0], "family_member"))
+    {
+      /* A relative shown changed or was removed (a removal touches no list key). */
+      for (guint i = 0; self->details->family != NULL && i < self->details->family->len; i++)
+        {
+          const HwFamilyMember *member = g_ptr_array_index (self->details->family, i);
+
+          if (member->id == id && (version == 0 || version > member->version))
+            schedule_refresh (self, HW_CASE_SECTION_FAMILY | HW_CASE_SECTION_CONTACTS |
+                                    HW_CASE_SECTION_HISTORY);
+        }
     }
   else if (g_str_equal (parts[0], "case_list_key"))
     {
@@ -2125,6 +2156,7 @@ update_actions (HwCasePage *self)
   gboolean shown = self->details != NULL && self->details->kase != NULL;
   gboolean editable = shown && can_edit (self) && !self->creating;
   gboolean idle = !self->editing && !self->saving;
+  gboolean family_editable;
 
   gtk_widget_action_set_enabled (widget, "case.reload",
                                  self->case_id > 0 && !self->loading && !self->saving &&
@@ -2142,6 +2174,10 @@ update_actions (HwCasePage *self)
                                ? _("No status change is open to you from this status")
                                : NULL);
   gtk_widget_action_set_enabled (widget, "case.add-contact", editable && !self->saving);
+  family_editable = editable && !self->saving && !self->details->family_restricted;
+  gtk_widget_action_set_enabled (widget, "case.add-family-member", family_editable);
+  gtk_widget_action_set_enabled (widget, "case.edit-family-member", family_editable);
+  gtk_widget_set_visible (self->add_family_button, family_editable);
 
   gtk_widget_action_set_enabled (widget, "case.add-photos", editable && !self->saving);
 
@@ -2480,6 +2516,77 @@ add_contact_action (GtkWidget  *widget,
                                        self->details->family_restricted ? NULL : self->details->family);
   g_signal_connect_object (dialog, "response", G_CALLBACK (contact_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The family */
+
+static void
+family_saved_cb (HwCaseFamilyDialog *dialog,
+                 gint64              member_id,
+                 HwCasePage         *self)
+{
+  show_toast (self, _("Family member saved"));
+  load (self, HW_CASE_SECTION_FAMILY | HW_CASE_SECTION_CONTACTS | HW_CASE_SECTION_HISTORY);
+  g_signal_emit (self, signals[SAVED], 0, self->case_id);
+}
+
+static void
+family_removed_cb (HwCaseFamilyDialog *dialog,
+                   gint64              member_id,
+                   HwCasePage         *self)
+{
+  show_toast (self, _("Family member removed"));
+  load (self, HW_CASE_SECTION_FAMILY | HW_CASE_SECTION_CONTACTS | HW_CASE_SECTION_HISTORY);
+  g_signal_emit (self, signals[SAVED], 0, self->case_id);
+}
+
+static void
+open_family_dialog (HwCasePage           *self,
+                    const HwFamilyMember *member)
+{
+  HwCaseFamilyDialog *dialog;
+
+  dialog = hw_case_family_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                      self->store, self->details->kase->id, member);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (family_saved_cb), self, 0);
+  g_signal_connect_object (dialog, "removed", G_CALLBACK (family_removed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_family_member_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HwCasePage *self = HW_CASE_PAGE (widget);
+
+  if (!can_edit (self) || self->creating || self->details->family_restricted)
+    return;
+
+  open_family_dialog (self, NULL);
+}
+
+static void
+edit_family_member_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  HwCasePage *self = HW_CASE_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (!can_edit (self) || self->creating || self->details->family == NULL)
+    return;
+
+  for (guint i = 0; i < self->details->family->len; i++)
+    {
+      const HwFamilyMember *member = g_ptr_array_index (self->details->family, i);
+
+      if (member->id == id)
+        {
+          open_family_dialog (self, member);
+          return;
+        }
+    }
 }
 
 /* Photos */
@@ -2948,6 +3055,7 @@ hw_case_page_class_init (HwCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, coordinates_row);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, circumstances_row);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, family_group);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, add_family_button);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, contacts_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, history_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, case_edit_group);
@@ -2984,6 +3092,8 @@ hw_case_page_class_init (HwCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "case.change-status", "s", change_status_action);
   gtk_widget_class_install_action (widget_class, "case.add-contact", NULL, add_contact_action);
+  gtk_widget_class_install_action (widget_class, "case.add-family-member", NULL, add_family_member_action);
+  gtk_widget_class_install_action (widget_class, "case.edit-family-member", "x", edit_family_member_action);
   gtk_widget_class_install_action (widget_class, "case.add-photos", NULL, add_photos_action);
 
   /* Escape while the focus is in the page; Ctrl+S from anywhere in the

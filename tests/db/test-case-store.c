@@ -353,6 +353,119 @@ test_assignment (void)
   hw_db_close (db);
 }
 
+/* Another unit's officer can neither add, change nor remove a relative of
+ * the case: the database refuses, whatever the client sends. */
+static void
+test_family_other_unit (void)
+{
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwDb) other_db = NULL;
+  g_autoptr(HwCaseStore) store = store_for (HW_SETUP_DEMO_OFFICER, &db);
+  g_autoptr(HwCaseStore) other = NULL;
+  g_autoptr(HwCaseDetails) details = NULL;
+  g_autoptr(HwFamilyMember) added = NULL;
+  g_autoptr(HwFamilyMember) changed = NULL;
+  g_autoptr(HwFamilyMember) stranger = hw_family_member_new ();
+  g_autoptr(HwDbResult) login = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id_text = NULL;
+  HwFamilyMember *member;
+  gint64 case_id;
+  gint64 n_family;
+
+  case_id = hw_test_query_int (db,
+                               "SELECT min (c.id) FROM homeward.abduction_case c "
+                               " WHERE c.unit_id = homeward.current_unit_id () "
+                               "   AND EXISTS (SELECT 1 FROM homeward.family_member f WHERE f.case_id = c.id)",
+                               NULL);
+
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  details = load (store, case_id, HW_CASE_SECTION_FAMILY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (details->family->len, >, 0);
+  member = g_ptr_array_index (details->family, 0);
+  n_family = hw_test_query_int (db, "SELECT count (*) FROM homeward.family_member WHERE case_id = $1",
+                                id_text, NULL);
+
+  login = hw_test_query (db,
+                         "SELECT login FROM homeward.officer WHERE role = 'officer' AND active "
+                         "   AND unit_id <> homeward.current_unit_id () ORDER BY id LIMIT 1", NULL);
+  other = store_for (hw_db_result_get_string (login, 0, 0), &other_db);
+
+  /* Add: refused by row-level security. */
+  hw_family_member_set_text (&stranger->family_name, "冒");
+  hw_family_member_set_text (&stranger->given_name, "名");
+  hw_family_member_set_text (&stranger->relationship, "other");
+  hw_case_store_save_family_member_async (other, case_id, stranger, NULL, got_result_cb, &result);
+  added = hw_case_store_save_family_member_finish (other, wait_result (&result), NULL, &error);
+  g_assert_null (added);
+  g_assert_error (error, HW_DB_ERROR, HW_DB_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* Change: no row of theirs to update. */
+  changed = hw_family_member_copy (member);
+  hw_family_member_set_text (&changed->phone, "13700000000");
+  hw_case_store_save_family_member_async (other, case_id, changed, NULL, got_result_cb, &result);
+  g_assert_null (hw_case_store_save_family_member_finish (other, wait_result (&result), NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* Remove: nothing removed. */
+  hw_case_store_remove_family_member_async (other, member, NULL, got_result_cb, &result);
+  g_assert_false (hw_case_store_remove_family_member_finish (other, wait_result (&result), NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.family_member WHERE case_id = $1",
+                                      id_text, NULL), ==, n_family);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.family_member "
+                                          " WHERE case_id = $1 AND phone = '13700000000'",
+                                      id_text, NULL), ==, 0);
+
+  hw_db_close (other_db);
+  hw_db_close (db);
+}
+
+/* The form's rules for a relative (src/core/hw-case.c). */
+static void
+test_family_rules (void)
+{
+  g_autoptr(HwFamilyMember) member = hw_family_member_new ();
+  const char *good[] = { "13800138000", "138 0013 8000", "+86 138-0013-8000", "0755-8888 1234",
+                         "010-12345678 转 801", "+44 20 7946 0958", "" };
+  const char *bad[] = { "12345", "138001380001", "phone", "0755-88", "+1 23" };
+
+  g_assert_nonnull (hw_family_member_check_name (member));
+  g_assert_nonnull (hw_family_member_check_relationship (member));
+  hw_family_member_set_text (&member->family_name_latin, "Wang");
+  hw_family_member_set_text (&member->given_name_latin, "Xiuying");
+  hw_family_member_set_text (&member->relationship, "mother");
+  g_assert_null (hw_family_member_check_name (member));
+  g_assert_null (hw_family_member_check_relationship (member));
+  hw_family_member_set_text (&member->given_name_latin, "秀英");
+  g_assert_nonnull (hw_family_member_check_name (member));
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *message = NULL;
+
+      hw_family_member_set_text (&member->phone, good[i]);
+      message = hw_family_member_check_phone (member);
+      g_assert_null (message);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *message = NULL;
+
+      hw_family_member_set_text (&member->phone, bad[i]);
+      message = hw_family_member_check_phone (member);
+      g_assert_nonnull (message);
+    }
+}
+
 static void
 test_create (void)
 {
@@ -706,6 +819,8 @@ main (int   argc,
   g_test_add_func ("/case-store/save-conflict", test_save_conflict);
   g_test_add_func ("/case-store/save-rules", test_save_rules);
   g_test_add_func ("/case-store/assignment", test_assignment);
+  g_test_add_func ("/case-store/family-other-unit", test_family_other_unit);
+  g_test_add_func ("/case-store/family-rules", test_family_rules);
   g_test_add_func ("/case-store/create", test_create);
   g_test_add_func ("/case-store/status", test_status);
   g_test_add_func ("/case-store/photos", test_photos);

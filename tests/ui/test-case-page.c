@@ -15,6 +15,7 @@
 #include "hw-case.h"
 #include "hw-case-conflict-dialog.h"
 #include "hw-case-contact-dialog.h"
+#include "hw-case-family-dialog.h"
 #include "hw-case-page.h"
 #include "hw-case-status-dialog.h"
 #include "hw-case-summary.h"
@@ -316,9 +317,13 @@ test_other_unit_restricted (void)
       g_assert_null (strstr (text, phones[i]));
   }
 
-  /* Nothing of another unit's case is the officer's to change. */
+  /* Nothing of another unit's case is the officer's to change: no relative
+   * to add or edit (the database refuses it too: test-case-store.c). */
   g_assert_false (action_enabled (page, "case.edit"));
   g_assert_false (action_enabled (page, "case.add-contact"));
+  g_assert_false (gtk_widget_get_visible (hw_ui_test_find_actionable (GTK_WIDGET (page),
+                                                                     "case.add-family-member")));
+  g_assert_null (hw_ui_test_find_actionable (GTK_WIDGET (page), "case.edit-family-member"));
 
   gtk_window_destroy (window);
   hw_db_close (db);
@@ -531,6 +536,223 @@ test_assign (void)
   wait_for_text (page, priority);
 
   gtk_window_destroy (window);
+  hw_db_close (db);
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !hw_case_family_dialog_get_busy (HW_CASE_FAMILY_DIALOG (data));
+}
+
+/* Opens the family dialog for @member_id (0: a new relative). */
+static HwCaseFamilyDialog *
+open_family_dialog (HwCasePage *page,
+                    gint64      member_id)
+{
+  if (member_id == 0)
+    gtk_widget_activate_action (GTK_WIDGET (page), "case.add-family-member", NULL);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (page), "case.edit-family-member", "x", member_id);
+
+  return hw_ui_test_wait_for_window (HW_TYPE_CASE_FAMILY_DIALOG);
+}
+
+static gboolean
+save_enabled (HwCaseFamilyDialog *dialog)
+{
+  return hw_ui_test_action_enabled (GTK_WIDGET (dialog), "family.save");
+}
+
+static gboolean
+no_family_dialog (gpointer data)
+{
+  return hw_ui_test_find_window (HW_TYPE_CASE_FAMILY_DIALOG) == NULL;
+}
+
+/* A relative is added, edited and removed from the page; each time the page
+ * and the database show it. */
+static void
+test_family (void)
+{
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwSession) session = sign_in (HW_SETUP_DEMO_OFFICER, &db);
+  g_autoptr(HwDbResult) row = NULL;
+  g_autoptr(HwFamilyMember) member = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *member_text = NULL;
+  HwCaseFamilyDialog *dialog;
+  HwCasePage *page;
+  GtkWindow *window;
+  gint64 saved = 0;
+  gint64 member_id;
+  gint64 case_id;
+
+  case_id = pick_own_case (db);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  row = hw_test_query (db, "SELECT case_number FROM homeward.abduction_case WHERE id = $1", id_text, NULL);
+
+  page = hw_case_page_new ();
+  window = window_with_page (page, 900);
+  g_signal_connect (page, "saved", G_CALLBACK (saved_cb), &saved);
+  hw_case_page_set_session (page, session);
+  hw_case_page_set_case_id (page, case_id);
+  wait_for_text (page, hw_db_result_get_string (row, 0, 0));
+
+  /* Add: nothing typed yet is nothing to save; a wrong phone is said. */
+  g_assert_true (action_enabled (page, "case.add-family-member"));
+  dialog = open_family_dialog (page, 0);
+  g_assert_false (save_enabled (dialog));
+  member = hw_case_family_dialog_dup_member (dialog);
+  hw_family_member_set_text (&member->family_name, "彭");
+  hw_family_member_set_text (&member->given_name, "淑芬");
+  hw_family_member_set_text (&member->family_name_latin, "Peng");
+  hw_family_member_set_text (&member->given_name_latin, "Shufen");
+  hw_family_member_set_text (&member->relationship, "grandparent");
+  hw_family_member_set_text (&member->phone, "138 0013");
+  hw_family_member_set_text (&member->address, "广东省深圳市龙岗区布吉街道");
+  member->consent_contact = TRUE;
+  hw_case_family_dialog_set_member (dialog, member);
+  g_assert_false (save_enabled (dialog));
+  g_assert_true (hw_ui_test_shows_text (GTK_WIDGET (dialog), _("A mobile number has 11 digits, for example 138 0013 8000.")));
+
+  hw_family_member_set_text (&member->phone, "138-0013-7777");
+  hw_case_family_dialog_set_member (dialog, member);
+  g_assert_true (save_enabled (dialog));
+  hw_ui_test_wait_for_frames (GTK_WIDGET (dialog));
+  hw_ui_test_save_png (GTK_WIDGET (dialog), "test-case-family");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "family.save", NULL);
+  hw_test_wait_until (is_saved, &saved, 10000);
+  hw_test_wait_until (no_family_dialog, NULL, 10000);
+  wait_for_text (page, "138-0013-7777");
+
+  member_id = hw_test_query_int (db,
+                                 "SELECT f.id FROM homeward.family_member f "
+                                 "  JOIN homeward.person p ON p.id = f.person_id "
+                                 " WHERE f.case_id = $1 AND p.family_name = '彭' AND p.given_name = '淑芬' "
+                                 "   AND p.given_name_latin = 'Shufen' AND p.kind = 'relative' "
+                                 "   AND f.relationship = 'grandparent' AND f.consent_contact "
+                                 "   AND NOT f.consent_dna AND f.address = '广东省深圳市龙岗区布吉街道'",
+                                 id_text, NULL);
+  g_assert_cmpint (member_id, >, 0);
+  member_text = g_strdup_printf ("%" G_GINT64_FORMAT, member_id);
+
+  /* Edit: the phone and a consent. */
+  saved = 0;
+  dialog = open_family_dialog (page, member_id);
+  g_assert_false (save_enabled (dialog));
+  g_clear_pointer (&member, hw_family_member_free);
+  member = hw_case_family_dialog_dup_member (dialog);
+  g_assert_cmpstr (member->phone, ==, "138-0013-7777");
+  hw_family_member_set_text (&member->phone, "0755-8888 1234");
+  member->dna_given = TRUE;
+  hw_case_family_dialog_set_member (dialog, member);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "family.save", NULL);
+  hw_test_wait_until (is_saved, &saved, 10000);
+  wait_for_text (page, "0755-8888 1234");
+  g_assert_cmpint (hw_test_query_int (db,
+                                      "SELECT count (*) FROM homeward.family_member "
+                                      " WHERE id = $1 AND phone = '0755-8888 1234' AND dna_given",
+                                      member_text, NULL), ==, 1);
+
+  /* Remove, after asking. */
+  saved = 0;
+  hw_test_wait_until (no_family_dialog, NULL, 10000);
+  dialog = open_family_dialog (page, member_id);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "family.remove", NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (hw_ui_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG)),
+                               "remove");
+  hw_test_wait_until (is_saved, &saved, 10000);
+  hw_test_wait_until (no_family_dialog, NULL, 10000);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.family_member WHERE id = $1",
+                                      member_text, NULL), ==, 0);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.person WHERE given_name = '淑芬'",
+                                      NULL), ==, 0);
+  wait_for_text (page, _("Family member removed"));
+  g_assert_false (hw_ui_test_shows_text (GTK_WIDGET (page), "0755-8888 1234"));
+
+  gtk_window_destroy (window);
+  hw_db_close (db);
+}
+
+/* Two officers edit one relative: the second to save sees the first's
+ * values, keeps what they typed, and saves both. */
+static void
+test_family_conflict (void)
+{
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwSession) session = sign_in (HW_SETUP_DEMO_OFFICER, &db);
+  g_autoptr(HwDb) other = NULL;
+  g_autoptr(HwSession) other_session = sign_in ("demo_supervisor", &other);
+  g_autoptr(HwDbResult) row = NULL;
+  g_autoptr(HwDbResult) updated = NULL;
+  g_autoptr(HwFamilyMember) member = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *member_text = NULL;
+  g_autofree char *heading = NULL;
+  HwCaseFamilyDialog *dialog;
+  HwCasePage *page;
+  GtkWindow *window;
+  gint64 saved = 0;
+  gint64 case_id;
+  gint64 member_id;
+
+  case_id = pick_own_case (db);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  row = hw_test_query (db, "SELECT case_number FROM homeward.abduction_case WHERE id = $1", id_text, NULL);
+  member_id = hw_test_query_int (db, "SELECT min (id) FROM homeward.family_member WHERE case_id = $1",
+                                 id_text, NULL);
+  member_text = g_strdup_printf ("%" G_GINT64_FORMAT, member_id);
+
+  page = hw_case_page_new ();
+  window = window_with_page (page, 900);
+  g_signal_connect (page, "saved", G_CALLBACK (saved_cb), &saved);
+  hw_case_page_set_session (page, session);
+  hw_case_page_set_case_id (page, case_id);
+  wait_for_text (page, hw_db_result_get_string (row, 0, 0));
+
+  /* The officer types a new address... */
+  dialog = open_family_dialog (page, member_id);
+  member = hw_case_family_dialog_dup_member (dialog);
+  hw_family_member_set_text (&member->address, "深圳市南山区（民警记录）");
+  hw_case_family_dialog_set_member (dialog, member);
+
+  /* ...while the supervisor saves a new phone and another address. */
+  updated = hw_test_query (other,
+                           "UPDATE homeward.family_member SET phone = '139 1111 2222', "
+                           "       address = '深圳市宝安区（主管记录）' WHERE id = $1 RETURNING version",
+                           member_text, NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "family.save", NULL);
+  hw_test_wait_until (dialog_idle, dialog, 10000);
+
+  /* Not saved: both versions are in the dialog, the typed one in the form. */
+  heading = g_strdup_printf (_("Changed by %s While You Were Editing"),
+                             hw_session_get_officer_name (other_session));
+  g_assert_true (hw_ui_test_shows_text (GTK_WIDGET (dialog), heading));
+  g_assert_true (hw_ui_test_shows_text (GTK_WIDGET (dialog), "深圳市宝安区（主管记录）"));
+  g_clear_pointer (&member, hw_family_member_free);
+  member = hw_case_family_dialog_dup_member (dialog);
+  g_assert_cmpstr (member->address, ==, "深圳市南山区（民警记录）");
+  g_assert_cmpstr (member->phone, ==, "139 1111 2222");
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.family_member "
+                                          " WHERE id = $1 AND address = '深圳市宝安区（主管记录）'",
+                                      member_text, NULL), ==, 1);
+  hw_ui_test_wait_for_frames (GTK_WIDGET (dialog));
+  hw_ui_test_save_png (GTK_WIDGET (dialog), "test-case-family-conflict");
+
+  /* Saved again, against their version: their phone, the officer's address. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "family.save", NULL);
+  hw_test_wait_until (is_saved, &saved, 10000);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.family_member "
+                                          " WHERE id = $1 AND phone = '139 1111 2222' "
+                                          "   AND address = '深圳市南山区（民警记录）'",
+                                      member_text, NULL), ==, 1);
+  wait_for_text (page, "深圳市南山区（民警记录）");
+
+  gtk_window_destroy (window);
+  hw_db_close (other);
   hw_db_close (db);
 }
 
@@ -765,6 +987,8 @@ main (int   argc,
   g_test_add_func ("/ui/case-page/other-unit-restricted", test_other_unit_restricted);
   g_test_add_func ("/ui/case-page/edit-conflict", test_edit_conflict);
   g_test_add_func ("/ui/case-page/assign", test_assign);
+  g_test_add_func ("/ui/case-page/family", test_family);
+  g_test_add_func ("/ui/case-page/family-conflict", test_family_conflict);
   g_test_add_func ("/ui/case-page/new-case", test_new_case);
   g_test_add_func ("/ui/case-page/status-and-contact", test_status_and_contact);
 
