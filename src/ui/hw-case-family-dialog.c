@@ -590,6 +590,16 @@ hw_case_family_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (hw_case_family_dialog_parent_class)->dispose (object);
 }
 
+/* A query under way holds the window until it returns, maybe after the
+ * parent is gone; closed, the window forgets the parent while it is there. */
+static void
+hw_case_family_dialog_unrealize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (hw_case_family_dialog_parent_class)->unrealize (widget);
+
+  gtk_window_set_transient_for (GTK_WINDOW (widget), NULL);
+}
+
 static void
 hw_case_family_dialog_finalize (GObject *object)
 {
@@ -611,6 +621,7 @@ hw_case_family_dialog_class_init (HwCaseFamilyDialogClass *klass)
 
   object_class->dispose = hw_case_family_dialog_dispose;
   object_class->finalize = hw_case_family_dialog_finalize;
+  widget_class->unrealize = hw_case_family_dialog_unrealize;
 
   /**
    * HwCaseFamilyDialog::saved:

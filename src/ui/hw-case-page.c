@@ -16,6 +16,7 @@
 #include "hw-case-contact-dialog.h"
 #include "hw-case-family-dialog.h"
 #include "hw-case-page.h"
+#include "hw-case-photo-viewer.h"
 #include "hw-case-status-dialog.h"
 #include "hw-case-store.h"
 #include "hw-case-summary.h"
@@ -714,6 +715,7 @@ show_photos (HwCasePage *self,
       gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
       gtk_widget_set_size_request (picture, 72, 72);
       gtk_widget_add_css_class (picture, "hw-photo");
+      g_object_set_data (G_OBJECT (picture), "hw-photo-index", GUINT_TO_POINTER (i));
       gtk_widget_set_overflow (picture, GTK_OVERFLOW_HIDDEN);
       if (photo->taken_at != HW_CASE_NO_TIME)
         {
@@ -2518,6 +2520,37 @@ add_contact_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The photo viewer */
+
+static void
+show_photo_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HwCasePage *self = HW_CASE_PAGE (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  HwCasePhotoViewer *viewer;
+
+  if (self->store == NULL || self->details == NULL || self->details->photos == NULL ||
+      index >= self->details->photos->len)
+    return;
+
+  viewer = hw_case_photo_viewer_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
+                                     self->details->photos, index);
+  gtk_window_present (GTK_WINDOW (viewer));
+}
+
+static void
+photo_activated_cb (GtkFlowBox      *box,
+                    GtkFlowBoxChild *child,
+                    HwCasePage      *self)
+{
+  GtkWidget *picture = gtk_flow_box_child_get_child (child);
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (picture), "hw-photo-index"));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "case.show-photo", "u", index);
+}
+
 /* The family */
 
 static void
@@ -3095,6 +3128,7 @@ hw_case_page_class_init (HwCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.add-family-member", NULL, add_family_member_action);
   gtk_widget_class_install_action (widget_class, "case.edit-family-member", "x", edit_family_member_action);
   gtk_widget_class_install_action (widget_class, "case.add-photos", NULL, add_photos_action);
+  gtk_widget_class_install_action (widget_class, "case.show-photo", "u", show_photo_action);
 
   /* Escape while the focus is in the page; Ctrl+S from anywhere in the
    * window (a managed shortcut, below). */
@@ -3120,6 +3154,9 @@ hw_case_page_init (HwCasePage *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK),
                                                           gtk_named_action_new ("case.save")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  /* A thumbnail opens the photo, clicked or with Enter. */
+  g_signal_connect_object (self->photo_box, "child-activated", G_CALLBACK (photo_activated_cb), self, 0);
 
   /* Photos dropped on the page from a file manager. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -17,6 +17,8 @@
 #include "hw-case-contact-dialog.h"
 #include "hw-case-family-dialog.h"
 #include "hw-case-page.h"
+#include "hw-case-photo-viewer.h"
+#include "hw-case-store.h"
 #include "hw-case-status-dialog.h"
 #include "hw-case-summary.h"
 #include "hw-session.h"
@@ -756,6 +758,138 @@ test_family_conflict (void)
   hw_db_close (db);
 }
 
+static void
+photo_added_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 *id = user_data;
+
+  *id = hw_case_store_add_photo_finish (HW_CASE_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* A photo of @width × @height (a gradient) added to the case. */
+static void
+add_test_photo (HwSession *session,
+                gint64     case_id,
+                int        width,
+                int        height)
+{
+  g_autoptr(HwCaseStore) store = hw_case_store_new (session);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr(HwCasePhotoImport) import = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+  gsize size = 0;
+  gint64 id = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint8 *p = pixels + y * stride + x * 3;
+
+        p[0] = (guint8) (60 + 120 * x / width);
+        p[1] = (guint8) (90 + 100 * y / height);
+        p[2] = 170;
+      }
+
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &data, &size, "png", &error, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&data), size);
+  import = hw_case_photo_import_new (bytes, &error);
+  g_assert_no_error (error);
+
+  hw_case_store_add_photo_async (store, case_id, import, NULL, photo_added_cb, &id);
+  hw_test_wait_until (is_saved, &id, 10000);
+}
+
+static gboolean
+photo_shown (gpointer data)
+{
+  return hw_case_photo_viewer_get_shown (HW_CASE_PHOTO_VIEWER (data));
+}
+
+static gboolean
+no_viewer (gpointer data)
+{
+  return hw_ui_test_find_window (HW_TYPE_CASE_PHOTO_VIEWER) == NULL;
+}
+
+/* A thumbnail opens the photo itself, read from the database; the arrows
+ * move between the case's photos; Escape closes. */
+static void
+test_photo_viewer (void)
+{
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwSession) session = sign_in (HW_SETUP_DEMO_OFFICER, &db);
+  g_autoptr(HwDbResult) row = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *size = NULL;
+  HwCasePhotoViewer *viewer;
+  HwCasePage *page;
+  GtkWindow *window;
+  gint64 case_id;
+  gint64 n_photos;
+
+  case_id = pick_own_case (db);
+  add_test_photo (session, case_id, 1200, 900);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  row = hw_test_query (db, "SELECT case_number FROM homeward.abduction_case WHERE id = $1", id_text, NULL);
+  n_photos = hw_test_query_int (db, "SELECT count (*) FROM homeward.photo WHERE case_id = $1", id_text, NULL);
+  g_assert_cmpint (n_photos, >=, 2);
+
+  page = hw_case_page_new ();
+  window = window_with_page (page, 900);
+  hw_case_page_set_session (page, session);
+  hw_case_page_set_case_id (page, case_id);
+  wait_for_text (page, hw_db_result_get_string (row, 0, 0));
+
+  /* The first thumbnail, activated as a click or Enter would. */
+  {
+    GtkWidget *box = hw_ui_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_FLOW_BOX);
+    GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (box), 0);
+
+    g_assert_nonnull (child);
+    g_signal_emit_by_name (box, "child-activated", child);
+  }
+  viewer = hw_ui_test_wait_for_window (HW_TYPE_CASE_PHOTO_VIEWER);
+  hw_test_wait_until (photo_shown, viewer, 10000);
+  first = g_strdup_printf (_("Photo %u of %u"), 1, (guint) n_photos);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (viewer)), ==, first);
+  g_assert_false (gtk_widget_get_visible (hw_ui_test_find_actionable (GTK_WIDGET (viewer), "viewer.previous")));
+
+  /* Right arrow to the last photo: the one just added, at its size. */
+  for (gint64 i = 1; i < n_photos; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.next", NULL);
+      g_assert_cmpuint (hw_case_photo_viewer_get_index (viewer), ==, i);
+      hw_test_wait_until (photo_shown, viewer, 10000);
+    }
+  last = g_strdup_printf (_("Photo %u of %u"), (guint) n_photos, (guint) n_photos);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (viewer)), ==, last);
+  size = g_strdup_printf (_("%d × %d"), 1200, 900);
+  g_assert_true (hw_ui_test_shows_text (GTK_WIDGET (viewer), size));
+  g_assert_false (gtk_widget_get_visible (hw_ui_test_find_actionable (GTK_WIDGET (viewer), "viewer.next")));
+  hw_ui_test_wait_settled (GTK_WIDGET (viewer));
+  hw_ui_test_wait_for_frames (GTK_WIDGET (viewer));
+  hw_ui_test_save_png (GTK_WIDGET (viewer), "test-case-photo");
+
+  /* Left goes back; Escape closes. */
+  gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.previous", NULL);
+  g_assert_cmpuint (hw_case_photo_viewer_get_index (viewer), ==, n_photos - 2);
+  gtk_widget_activate_action (GTK_WIDGET (viewer), "window.close", NULL);
+  hw_test_wait_until (no_viewer, NULL, 5000);
+
+  gtk_window_destroy (window);
+  hw_db_close (db);
+}
+
 /* A new case: checked as typed, saved with the unit's next case number. */
 static void
 test_new_case (void)
@@ -988,6 +1122,7 @@ main (int   argc,
   g_test_add_func ("/ui/case-page/edit-conflict", test_edit_conflict);
   g_test_add_func ("/ui/case-page/assign", test_assign);
   g_test_add_func ("/ui/case-page/family", test_family);
+  g_test_add_func ("/ui/case-page/photo-viewer", test_photo_viewer);
   g_test_add_func ("/ui/case-page/family-conflict", test_family_conflict);
   g_test_add_func ("/ui/case-page/new-case", test_new_case);
   g_test_add_func ("/ui/case-page/status-and-contact", test_status_and_contact);
