@@ -1619,10 +1619,51 @@ officers_cb (GObject      *object,
   form_changed_cb (self);
 }
 
+/* The officer drop-down is made when editing starts and goes when it ends:
+ * a page that is only read holds no list of officers. It searches the
+ * officers' names as typed. */
+static void
+make_officer_dropdown (HwCasePage *self)
+{
+  GtkExpression *name;
+
+  if (self->officer_dropdown != NULL)
+    return;
+
+  name = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  self->officer_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, name));
+  gtk_drop_down_set_enable_search (self->officer_dropdown, TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->officer_dropdown), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->officer_dropdown), "flat");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->officer_dropdown),
+                               _("Officers of the case’s unit; type to search"));
+  adw_action_row_add_suffix (self->officer_row, GTK_WIDGET (self->officer_dropdown));
+  adw_action_row_set_activatable_widget (self->officer_row, GTK_WIDGET (self->officer_dropdown));
+  g_signal_connect_object (self->officer_dropdown, "notify::selected", G_CALLBACK (form_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->field_widgets[HW_CASE_FIELD_ASSIGNED_OFFICER] = GTK_WIDGET (self->officer_dropdown);
+}
+
+static void
+drop_officer_dropdown (HwCasePage *self)
+{
+  if (self->officer_dropdown == NULL)
+    return;
+
+  adw_action_row_set_activatable_widget (self->officer_row, NULL);
+  adw_action_row_remove (self->officer_row, GTK_WIDGET (self->officer_dropdown));
+  self->officer_dropdown = NULL;
+  self->field_widgets[HW_CASE_FIELD_ASSIGNED_OFFICER] = NULL;
+  g_ptr_array_set_size (self->officer_values, 0);
+  g_ptr_array_set_size (self->officer_names, 0);
+}
+
 /* The form's officers: the one assigned now at once, the unit's when read. */
 static void
 load_officers (HwCasePage *self)
 {
+  make_officer_dropdown (self);
+
   if (self->officers_cancellable != NULL)
     g_cancellable_cancel (self->officers_cancellable);
   g_clear_object (&self->officers_cancellable);
@@ -1703,6 +1744,9 @@ set_form_editable (HwCasePage *self,
   for (guint i = 0; i < HW_CASE_N_FIELDS; i++)
     {
       GtkWidget *widget = self->field_widgets[i];
+
+      if (widget == NULL)
+        continue;
 
       if (GTK_IS_EDITABLE (widget))
         gtk_editable_set_editable (GTK_EDITABLE (widget), editable);
@@ -1913,6 +1957,7 @@ stop_editing (HwCasePage *self)
   if (self->officers_cancellable != NULL)
     g_cancellable_cancel (self->officers_cancellable);
   g_clear_object (&self->officers_cancellable);
+  drop_officer_dropdown (self);
   g_clear_pointer (&self->edit_base, hw_case_free);
   g_clear_pointer (&self->remote, hw_case_free);
   g_clear_pointer (&self->remote_who, g_free);
@@ -3094,7 +3139,6 @@ hw_case_page_class_init (HwCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, case_edit_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, priority_combo);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, officer_row);
-  gtk_widget_class_bind_template_child (widget_class, HwCasePage, officer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, case_errors);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, child_edit_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, abduction_edit_group);
@@ -3142,7 +3186,6 @@ hw_case_page_init (HwCasePage *self)
   GtkDropTarget *drop;
   g_autoptr(GtkStringList) sexes = NULL;
   g_autoptr(GtkStringList) priorities = NULL;
-  g_autoptr(GtkExpression) officer_name = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -3181,7 +3224,6 @@ hw_case_page_init (HwCasePage *self)
   self->field_widgets[HW_CASE_FIELD_LONGITUDE] = GTK_WIDGET (self->longitude_entry);
   self->field_widgets[HW_CASE_FIELD_CIRCUMSTANCES] = GTK_WIDGET (self->circumstances_view);
   self->field_widgets[HW_CASE_FIELD_PRIORITY] = GTK_WIDGET (self->priority_combo);
-  self->field_widgets[HW_CASE_FIELD_ASSIGNED_OFFICER] = GTK_WIDGET (self->officer_dropdown);
 
   for (guint i = 0; i < HW_CASE_N_FIELDS; i++)
     {
@@ -3222,11 +3264,6 @@ hw_case_page_init (HwCasePage *self)
   g_signal_connect_object (self->priority_combo, "notify::selected", G_CALLBACK (form_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  /* The officer drop-down searches the officers' names as typed. */
-  officer_name = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  gtk_drop_down_set_expression (self->officer_dropdown, officer_name);
-  g_signal_connect_object (self->officer_dropdown, "notify::selected", G_CALLBACK (form_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   self->officer_values = g_ptr_array_new_with_free_func (g_free);
   self->officer_names = g_ptr_array_new_with_free_func (g_free);
 
