@@ -78,6 +78,8 @@ typedef struct
   GCancellable  *cancellable;
   gulong         cancelled_id;
   gboolean       cancel_sent;
+  gint64         queued_at;
+  gint64         sent_at;
 } Query;
 
 typedef struct
@@ -354,6 +356,10 @@ db_source_dispatch (GSource     *source,
 
           /* NULL: the query is complete. */
           query = g_steal_pointer (&self->current);
+          /* G_MESSAGES_DEBUG=hw-db: where a connection's time goes. */
+          g_debug ("%.1f ms (%.1f ms queued): %.100s",
+                   (g_get_monotonic_time () - query->sent_at) / 1000.0,
+                   (query->sent_at - query->queued_at) / 1000.0, query->sql);
 
           if (self->current_error != NULL)
             {
@@ -483,6 +489,7 @@ hw_db_send_next (HwDb *self)
           continue;
         }
 
+      query->sent_at = g_get_monotonic_time ();
       self->current = query;
       hw_db_want_write (self);
     }
@@ -605,6 +612,8 @@ query_new (HwDb                *self,
            gpointer             source_tag)
 {
   Query *query = g_new0 (Query, 1);
+
+  query->queued_at = g_get_monotonic_time ();
 
   query->kind = kind;
   query->sql = g_strdup (sql);
