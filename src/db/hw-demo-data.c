@@ -4575,21 +4575,23 @@ finish_ids (Gen         *g,
   return result != NULL;
 }
 
-/* Drops the indexes that back no constraint, except the GIN ones, and
- * returns their definitions, read from the catalog, to build them again
- * after the load. The GIN indexes stay; their names go to @gin_indexes. */
+/* Drops the indexes of these tables that back no constraint and returns
+ * their definitions, read from the catalog, to build them again after the
+ * load. With @gin_indexes, the GIN indexes stay and their names go there. */
 static GPtrArray *
-drop_indexes (Gen        *g,
-              GPtrArray  *gin_indexes,
-              GError    **error)
+drop_indexes (Gen                *g,
+              const char * const *table_names,
+              guint               n_tables,
+              GPtrArray          *gin_indexes,
+              GError            **error)
 {
   g_autoptr(GPtrArray) definitions = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) tables = g_string_new ("{");
   g_autoptr(PGresult) result = NULL;
   const char *params[1];
 
-  for (guint i = 0; i < G_N_ELEMENTS (bulk_tables); i++)
-    g_string_append_printf (tables, "%s%s", i > 0 ? "," : "", bulk_tables[i]);
+  for (guint i = 0; i < n_tables; i++)
+    g_string_append_printf (tables, "%s%s", i > 0 ? "," : "", table_names[i]);
   g_string_append_c (tables, '}');
   params[0] = tables->str;
 
@@ -4614,7 +4616,7 @@ drop_indexes (Gen        *g,
       g_autofree char *sql = NULL;
 
       PQfreemem (quoted);
-      if (g_str_equal (PQgetvalue (result, row, 2), "t"))
+      if (gin_indexes != NULL && g_str_equal (PQgetvalue (result, row, 2), "t"))
         {
           g_ptr_array_add (gin_indexes, g_steal_pointer (&name));
           continue;
@@ -4906,7 +4908,9 @@ load (Gen         *g,
       const char  *conninfo,
       GError     **error)
 {
+  static const char * const list_tables[] = { "case_list_key", "case_family_key" };
   g_autoptr(GPtrArray) indexes = NULL;
+  g_autoptr(GPtrArray) list_indexes = NULL;
   g_autoptr(GPtrArray) gin_indexes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(PGresult) state = NULL;
   GinCleaner *cleaner = NULL;
@@ -4961,7 +4965,7 @@ load (Gen         *g,
   index_work = 0.3 * (g->n_sightings + 3.0 * g->n_cases);
   if ((guint64) g->n_sightings + g->n_cases >= BULK_INDEX_THRESHOLD)
     {
-      if (!(indexes = drop_indexes (g, gin_indexes, error)))
+      if (!(indexes = drop_indexes (g, bulk_tables, G_N_ELEMENTS (bulk_tables), gin_indexes, error)))
         return FALSE;
       g->work_total += index_work;
       cleaner = gin_cleaner_start (conninfo, gin_indexes);
@@ -5005,11 +5009,19 @@ load (Gen         *g,
         }
     }
 
-  /* The case list's sort keys and last activity, which triggers keep for
-   * ordinary writes (they are off during this load). */
+  /* The case list's sort keys, search texts and last activity, which
+   * triggers keep for ordinary writes (they are off during this load). Its
+   * indexes are built after its rows: a GIN index builds faster than it
+   * takes a table's worth of single entries. */
   set_stage (g, _("Building the case list"), 0);
-  if (!exec (g, "SELECT homeward.refresh_case_list_keys ()", error))
+  if (!(list_indexes = drop_indexes (g, list_tables, G_N_ELEMENTS (list_tables), NULL, error)) ||
+      !exec (g, "SELECT homeward.refresh_case_list_keys ()", error))
     return FALSE;
+  for (guint i = 0; i < list_indexes->len; i++)
+    {
+      if (!exec (g, g_ptr_array_index (list_indexes, i), error))
+        return FALSE;
+    }
 
   set_stage (g, _("Committing"), 0);
   if (!exec (g, "COMMIT", error))
@@ -5027,7 +5039,8 @@ load (Gen         *g,
   /* Filled from the others at the end of the load; the case list's plans
    * need its statistics as much as theirs (without them a search walks the
    * whole list). */
-  if (!exec (g, "ANALYZE homeward.case_list_key", error))
+  if (!exec (g, "ANALYZE homeward.case_list_key", error) ||
+      !exec (g, "ANALYZE homeward.case_family_key", error))
     return FALSE;
 
   g->work_done = g->work_total;

@@ -53,13 +53,14 @@ typedef struct
   const char *key;       /* SQL expression of the sort key */
   const char *type;      /* its type, to read a key back from text */
   const char *id;        /* the tie-breaker (the case id) on the key's table */
+  gboolean    list_key;  /* key and id are columns of case_list_key */
 } SortSpec;
 
 static const SortSpec sort_specs[] = {
-  [HW_CASE_SORT_ACTIVITY]    = { "k.last_activity_at", "timestamptz", "k.case_id" },
+  [HW_CASE_SORT_ACTIVITY]    = { "k.last_activity_at", "timestamptz", "k.case_id", TRUE },
   [HW_CASE_SORT_CASE_NUMBER] = { "c.case_number", "text", "c.id" },
-  [HW_CASE_SORT_CHILD]       = { "k.child_name_key", "text", "k.case_id" },
-  [HW_CASE_SORT_AGE]         = { "k.child_birth_key", "date", "k.case_id" },
+  [HW_CASE_SORT_CHILD]       = { "k.child_name_key", "text", "k.case_id", TRUE },
+  [HW_CASE_SORT_AGE]         = { "k.child_birth_key", "date", "k.case_id", TRUE },
   [HW_CASE_SORT_ABDUCTED]    = { "coalesce (c.abducted_at, '-infinity'::timestamptz)", "timestamptz", "c.id" },
   [HW_CASE_SORT_PLACE]       = { "coalesce (c.place_text, '')", "text", "c.id" },
   [HW_CASE_SORT_STATUS]      = { "homeward.case_status_rank (c.status)", "integer", "c.id" },
@@ -73,12 +74,15 @@ static const SortSpec sort_specs[] = {
   "extract (epoch FROM c.abducted_at)::bigint, c.abducted_at_precision, c.place_text, " \
   "o.display_name, u.code, extract (epoch FROM k.last_activity_at)::bigint, "
 
-#define ROW_TABLES \
-  " FROM homeward.abduction_case c " \
-  "JOIN homeward.case_list_key k ON k.case_id = c.id " \
+#define ROW_JOINS \
   "JOIN homeward.person p ON p.id = c.child_id " \
   "LEFT JOIN homeward.officer o ON o.id = c.assigned_officer_id " \
   "LEFT JOIN homeward.unit u ON u.id = c.unit_id "
+
+#define ROW_TABLES \
+  " FROM homeward.abduction_case c " \
+  "JOIN homeward.case_list_key k ON k.case_id = c.id " \
+  ROW_JOINS
 
 enum {
   COL_ID,
@@ -327,6 +331,36 @@ strv_to_array_literal (char **values)
   return g_string_free (str, FALSE);
 }
 
+static gboolean
+has_case_filters (const HwCaseFilter *f)
+{
+  return (f->statuses != NULL && f->statuses[0] != NULL) ||
+         f->unit_id != 0 || f->officer_id != 0 || f->year_from != 0 || f->year_to != 0;
+}
+
+/* The search: on case_list_key k alone. */
+static void
+append_search (HwCaseListModel *self,
+               Query           *query)
+{
+  const HwCaseFilter *f = self->filter;
+  guint n;
+
+  if (f->search == NULL || f->search[0] == '\0')
+    return;
+
+  /* The case and its child on the list's own table, so that a broad
+   * search walks the sort order and stops after a page; the family
+   * through a function that keeps to the caller's unit, once per query
+   * (data/sql/0008-case-search.sql). */
+  g_string_append (query->sql, " AND (k.search @@ homeward.cjk_query (");
+  query_param (query, g_strdup (f->search));
+  n = query->params->len;
+  g_string_append_printf (query->sql,
+                          ") OR k.case_id = ANY ((SELECT homeward.search_family_cases ($%u))::bigint[]))",
+                          n);
+}
+
 static void
 append_where (HwCaseListModel *self,
               Query           *query)
@@ -368,12 +402,7 @@ append_where (HwCaseListModel *self,
       g_string_append (query->sql, "::int + 1, 1, 1, 0, 0, 0)");
     }
 
-  if (f->search != NULL && f->search[0] != '\0')
-    {
-      g_string_append (query->sql, " AND c.id IN (SELECT homeward.search_cases (");
-      query_param (query, g_strdup (f->search));
-      g_string_append (query->sql, "))");
-    }
+  append_search (self, query);
 }
 
 static void
@@ -393,9 +422,24 @@ build_page_query (HwCaseListModel *self,
                   const Boundary  *from)
 {
   const SortSpec *spec = &sort_specs[self->sort];
+  gboolean list_only = spec->list_key && !has_case_filters (self->filter);
 
-  g_string_append_printf (query->sql, ROW_COLUMNS "%s::text" ROW_TABLES, spec->key);
-  append_where (self, query);
+  /* When case_list_key alone decides which rows come and in what order, the
+   * page is cut there and only its rows are joined: a search's matches are
+   * then sorted without fetching their cases and children first. */
+  if (list_only)
+    {
+      g_string_append_printf (query->sql,
+                              ROW_COLUMNS "%s::text FROM (SELECT k.case_id, k.last_activity_at, "
+                              "k.child_name_key, k.child_birth_key FROM homeward.case_list_key k WHERE true",
+                              spec->key);
+      append_search (self, query);
+    }
+  else
+    {
+      g_string_append_printf (query->sql, ROW_COLUMNS "%s::text" ROW_TABLES, spec->key);
+      append_where (self, query);
+    }
 
   if (from != NULL)
     {
@@ -409,6 +453,12 @@ build_page_query (HwCaseListModel *self,
 
   append_order (self, query);
   g_string_append (query->sql, " LIMIT " G_STRINGIFY (PAGE_SIZE));
+
+  if (list_only)
+    {
+      g_string_append (query->sql, ") k JOIN homeward.abduction_case c ON c.id = k.case_id " ROW_JOINS);
+      append_order (self, query);
+    }
 }
 
 /* The total, and the key and id of every PAGE_SIZE-th row. */

@@ -125,6 +125,19 @@ count_migrations (HwDb *db)
   return hw_test_query_int (db, "SELECT count(*) FROM homeward.schema_migrations", NULL);
 }
 
+/* Every migration the build carries (numbers may skip one). */
+static gint64
+count_known_migrations (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children ("/io/github/homeward/Homeward/sql/", 0, NULL);
+  gint64 n = 0;
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    n += g_str_has_suffix (names[i], ".sql");
+
+  return n;
+}
+
 static void
 test_migrations (Fixture       *fixture,
                  gconstpointer  data)
@@ -133,7 +146,7 @@ test_migrations (Fixture       *fixture,
   guint applied = 99;
   guint version = 0;
 
-  g_assert_cmpint (count_migrations (fixture->super), ==, hw_schema_get_known_version ());
+  g_assert_cmpint (count_migrations (fixture->super), ==, count_known_migrations ());
   g_assert_true (hw_schema_check_sync (fixture->officer_a, &version, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (version, ==, hw_schema_get_known_version ());
@@ -142,7 +155,7 @@ test_migrations (Fixture       *fixture,
   g_assert_true (hw_schema_migrate_sync (fixture->super, &applied, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (applied, ==, 0);
-  g_assert_cmpint (count_migrations (fixture->super), ==, hw_schema_get_known_version ());
+  g_assert_cmpint (count_migrations (fixture->super), ==, count_known_migrations ());
 }
 
 static void
@@ -166,7 +179,7 @@ test_newer_schema_refused (Fixture       *fixture,
   g_assert_false (hw_schema_migrate_sync (fixture->super, &applied, NULL, &error));
   g_assert_error (error, HW_DB_ERROR, HW_DB_ERROR_SCHEMA);
   g_assert_cmpuint (applied, ==, 0);
-  g_assert_cmpint (count_migrations (fixture->super), ==, hw_schema_get_known_version () + 1);
+  g_assert_cmpint (count_migrations (fixture->super), ==, count_known_migrations () + 1);
 }
 
 static void
@@ -516,7 +529,12 @@ test_search_kept (Fixture       *fixture,
   described = hw_test_query (fixture->officer_a,
                              "UPDATE homeward.abduction_case SET circumstances = '在菜市场走失' WHERE id = $1",
                              fixture->case_a, NULL);
-  g_assert_cmpint (hw_test_query_int (fixture->officer_b, finds_case, "菜市场", fixture->case_a, NULL), ==, 1);
+  g_assert_cmpint (hw_test_query_int (fixture->super,
+                                      "SELECT count(*) FROM homeward.abduction_case "
+                                      "WHERE search @@ homeward.cjk_query($1) AND id = $2",
+                                      "菜市场", fixture->case_a, NULL), ==, 1);
+  /* ... which the case list does not search: names should find names. */
+  g_assert_cmpint (hw_test_query_int (fixture->officer_b, finds_case, "菜市场", fixture->case_a, NULL), ==, 0);
   rephoned = hw_test_query (fixture->officer_a,
                             "UPDATE homeward.family_member SET phone = '139-1111-2222' WHERE case_id = $1",
                             fixture->case_a, NULL);
