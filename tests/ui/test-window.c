@@ -18,6 +18,7 @@
 #include "hw-connection-dialog.h"
 #include "hw-setup.h"
 #include "hw-test-cluster.h"
+#include "hw-ui-test-util.h"
 #include "hw-window.h"
 
 /* The main window against a real embedded server with demo data: rows
@@ -111,6 +112,28 @@ find_descendant (GtkWidget *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first widget of @type inside a popover (the list's filter popover;
+ * the case page has drop-downs and check buttons of its own). */
+static GtkWidget *
+find_in_popover (GtkWidget *widget,
+                 GType      type)
+{
+  if (GTK_IS_POPOVER (widget))
+    return find_descendant (widget, type);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_in_popover (child, type);
 
       if (found != NULL)
         return found;
@@ -459,7 +482,7 @@ test_window_cases (void)
 
   /* Filtered by unit (the first one in the drop-down) and by status. */
   {
-    GtkWidget *unit_dropdown = find_descendant (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN);
+    GtkWidget *unit_dropdown = find_in_popover (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN);
     g_autofree char *expected = NULL;
     gint64 n_unit;
 
@@ -471,8 +494,8 @@ test_window_cases (void)
                                 "  AND c.status = 'open'", NULL);
     g_test_message ("unit filter: expecting %" G_GINT64_FORMAT " open cases", n_unit);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (unit_dropdown), 1);
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_descendant (GTK_WIDGET (window),
-                                                                    GTK_TYPE_CHECK_BUTTON)), TRUE);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_in_popover (GTK_WIDGET (window),
+                                                                     GTK_TYPE_CHECK_BUTTON)), TRUE);
     count_wait.n_items = (guint) n_unit;
     hw_test_wait_until (has_n_items, &count_wait, 5000);
 
@@ -497,7 +520,8 @@ test_window_cases (void)
 
     gtk_editable_set_text (GTK_EDITABLE (find_form_row (page, HW_CASE_FIELD_FAMILY_NAME)), "窗");
     gtk_editable_set_text (GTK_EDITABLE (find_form_row (page, HW_CASE_FIELD_GIVEN_NAME)), "录童");
-    adw_combo_row_set_selected (ADW_COMBO_ROW (find_descendant (page, ADW_TYPE_COMBO_ROW)), 1);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (hw_ui_test_find_form_row (page, hw_case_field_get_label (HW_CASE_FIELD_SEX))),
+                                1);
     g_assert_true (hw_case_page_get_modified (HW_CASE_PAGE (page)));
 
     gtk_widget_activate_action (page, "case.save", NULL);
