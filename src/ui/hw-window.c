@@ -321,6 +321,30 @@ new_cell_label (gboolean numeric)
   return label;
 }
 
+/* @item: the list item whose cell this is (it outlives the cell). */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    item)
+{
+  HwCaseSummary *summary = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (summary == NULL)
+    return FALSE;
+
+  g_object_get (summary, g_object_get_data (G_OBJECT (cell), "hw-tooltip-property"), &text, NULL);
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -350,6 +374,14 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     case COLUMN_TEXT:
     default:
       child = new_cell_label (spec->numeric);
+      if (spec->tooltip_property != NULL)
+        {
+          /* Asked for when shown: setting a tooltip's text on every bind
+           * asks the display where the pointer is, a round trip per cell. */
+          g_object_set_data (G_OBJECT (child), "hw-tooltip-property", (gpointer) spec->tooltip_property);
+          gtk_widget_set_has_tooltip (child, TRUE);
+          g_signal_connect (child, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), item);
+        }
       break;
     }
 
@@ -417,9 +449,6 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     case COLUMN_TEXT:
     default:
       bind_property (item, "hw-binding", summary, spec->property, child, "label");
-      if (spec->tooltip_property != NULL)
-        bind_property (item, "hw-binding-2", summary, spec->tooltip_property,
-                       child, "tooltip-text");
       break;
     }
 }
