@@ -45,6 +45,7 @@
 #define PAGE_SIZE            200
 #define MAX_PAGES_PER_BATCH  4
 #define REBASE_PAGES         4
+#define MAX_LOADED_PAGES     32       /* beyond, the least recently shown pages are let go */
 #define FLUSH_DELAY_MS       50
 #define REBASE_INTERVAL_MS   500
 
@@ -471,10 +472,25 @@ build_boundaries_query (HwCaseListModel *self,
 
   g_string_append_printf (query->sql,
                           "SELECT n, k::text, id FROM (SELECT %s AS k, %s AS id, "
-                          "row_number () OVER (ORDER BY %s%s, %s%s) AS rn, count(*) OVER () AS n"
-                          ROW_TABLES,
+                          "row_number () OVER (ORDER BY %s%s, %s%s) AS rn, count(*) OVER () AS n",
                           spec->key, spec->id, spec->key, dir, spec->id, dir);
-  append_where (self, query);
+
+  /* Only the tables the key and the filters need: counting every case
+   * through the child, officer and unit joins took most of a second. */
+  if (spec->list_key && !has_case_filters (self->filter))
+    {
+      g_string_append (query->sql, " FROM homeward.case_list_key k WHERE true");
+      append_search (self, query);
+    }
+  else
+    {
+      g_string_append (query->sql,
+                       " FROM homeward.abduction_case c JOIN homeward.case_list_key k ON k.case_id = c.id");
+      if (self->sort == HW_CASE_SORT_OFFICER)
+        g_string_append (query->sql, " LEFT JOIN homeward.officer o ON o.id = c.assigned_officer_id");
+      append_where (self, query);
+    }
+
   g_string_append (query->sql, ") s WHERE rn % " G_STRINGIFY (PAGE_SIZE) " = 1 ORDER BY rn");
 }
 
@@ -674,6 +690,87 @@ index_summary (HwCaseListModel *self,
 }
 
 static void
+unindex_summary (HwCaseListModel *self,
+                 HwCaseSummary   *summary)
+{
+  gint64 id = hw_case_summary_get_id (summary);
+  gint64 child_id = hw_case_summary_get_child_id (summary);
+
+  if (g_hash_table_lookup (self->by_id, &id) == summary)
+    g_hash_table_remove (self->by_id, &id);
+  if (g_hash_table_lookup (self->by_child, &child_id) == summary)
+    g_hash_table_remove (self->by_child, &child_id);
+}
+
+static int
+compare_touch_oldest (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  HwCaseListModel *self = user_data;
+  guint ta = self->page_touch[*(const guint *)a];
+  guint tb = self->page_touch[*(const guint *)b];
+
+  return ta < tb ? -1 : ta > tb ? 1 : 0;
+}
+
+/* Lets go of the rows of the least recently shown pages while more than
+ * MAX_LOADED_PAGES are loaded, so that scrolling through 100,000 cases does
+ * not keep them all: a page comes back from the server when it is shown
+ * again. A page with a row someone else holds (a shown row, the selection)
+ * stays. Not during a rebase, which carries rows over by position. */
+static void
+evict_pages (HwCaseListModel *self)
+{
+  g_autoptr(GArray) loaded = NULL;
+  guint n_loaded = 0;
+
+  if (self->rebase_boundaries != NULL || self->rebase_pending > 0)
+    return;
+
+  for (guint p = 0; p < self->n_pages; p++)
+    n_loaded += self->page_state[p] == PAGE_LOADED;
+  if (n_loaded <= MAX_LOADED_PAGES)
+    return;
+
+  loaded = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_loaded);
+  for (guint p = 0; p < self->n_pages; p++)
+    if (self->page_state[p] == PAGE_LOADED)
+      g_array_append_val (loaded, p);
+  g_array_sort_with_data (loaded, compare_touch_oldest, self);
+
+  for (guint i = 0; i < loaded->len && n_loaded > MAX_LOADED_PAGES; i++)
+    {
+      guint page = g_array_index (loaded, guint, i);
+      guint start = page * PAGE_SIZE;
+      guint end = MIN (start + PAGE_SIZE, self->items->len);
+      gboolean held = FALSE;
+
+      for (guint j = start; j < end && !held; j++)
+        {
+          GObject *summary = g_ptr_array_index (self->items, j);
+
+          held = summary != NULL && g_atomic_int_get (&summary->ref_count) > 1;
+        }
+      if (held)
+        continue;
+
+      for (guint j = start; j < end; j++)
+        {
+          HwCaseSummary *summary = g_ptr_array_index (self->items, j);
+
+          if (summary == NULL)
+            continue;
+          unindex_summary (self, summary);
+          g_ptr_array_index (self->items, j) = NULL;
+          g_object_unref (summary);
+        }
+      self->page_state[page] = PAGE_NONE;
+      n_loaded--;
+    }
+}
+
+static void
 reindex (HwCaseListModel *self)
 {
   g_hash_table_remove_all (self->by_id);
@@ -780,6 +877,8 @@ fetch_page_cb (GObject      *object,
 
   if (n_rows > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), start, n_rows, n_rows);
+
+  evict_pages (self);
 }
 
 static void

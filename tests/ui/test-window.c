@@ -47,6 +47,20 @@ first_row_loaded (gpointer data)
 }
 
 static gboolean
+row_loaded (gpointer data)
+{
+  return !hw_case_summary_get_loading (data);
+}
+
+static gboolean
+counted (gpointer data)
+{
+  HwCaseListModel *model = data;
+
+  return !hw_case_list_model_get_loading (model) && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+}
+
+static gboolean
 last_row_loaded (gpointer data)
 {
   GListModel *model = data;
@@ -573,6 +587,53 @@ test_window_cases (void)
                    hw_db_result_get_string (inserted, 0, 0));
 
   gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A list read from end to end does not keep every row: pages shown long
+   * ago are let go and read again when shown again. */
+  {
+    g_autoptr(HwCaseListModel) list = NULL;
+    g_autoptr(HwCaseSummary) top_row = NULL;
+    g_autoptr(HwCaseSummary) again = NULL;
+    g_autoptr(HwDbResult) top = NULL;
+    HwCaseSummary *first_seen;
+    guint n_items;
+
+    g_clear_pointer (&inserted, hw_db_result_unref);
+    inserted = hw_test_query (other,
+                              "WITH p AS (INSERT INTO homeward.person (family_name, given_name, kind) "
+                              "           SELECT '翻', '页' || g, 'child' FROM generate_series (1, 7000) g "
+                              "           RETURNING id) "
+                              "INSERT INTO homeward.abduction_case (case_number, child_id) "
+                              "SELECT (SELECT code FROM homeward.unit WHERE id = homeward.current_unit_id()) "
+                              "       || '-PG-' || $1 || '-' || row_number () OVER (), p.id FROM p",
+                              suffix, NULL);
+    list = hw_case_list_model_new (db);
+    hw_test_wait_until (counted, list, 10000);
+    n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+    g_assert_cmpuint (n_items, >, 36 * 200);
+
+    top_row = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    hw_test_wait_until (row_loaded, top_row, 5000);
+    first_seen = top_row;
+    g_clear_object (&top_row);
+
+    for (guint position = 0; position < n_items; position += 200)
+      {
+        g_autoptr(HwCaseSummary) row = g_list_model_get_item (G_LIST_MODEL (list), position);
+
+        hw_test_wait_until (row_loaded, row, 5000);
+      }
+
+    again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_true (again != first_seen || hw_case_summary_get_loading (again));
+    hw_test_wait_until (row_loaded, again, 5000);
+    top = hw_test_query (other,
+                         "SELECT c.case_number FROM homeward.abduction_case c "
+                         "JOIN homeward.case_list_key k ON k.case_id = c.id "
+                         "ORDER BY k.last_activity_at DESC, k.case_id DESC LIMIT 1", NULL);
+    g_assert_cmpstr (hw_case_summary_get_case_number (again), ==, hw_db_result_get_string (top, 0, 0));
+  }
+
   hw_db_close (other);
   hw_db_close (db);
 
