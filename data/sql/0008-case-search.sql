@@ -173,6 +173,9 @@ AS $fn$
              ON ph.case_id = c.id
       LEFT JOIN (SELECT case_id, max(updated_at) AS at FROM homeward.reunion GROUP BY 1) r
              ON r.case_id = c.id
+    -- Stored in the order the list shows by default: a search that walks
+    -- that order then reads neighbouring pages, not one page a row.
+     ORDER BY 2, 1
     ON CONFLICT (case_id) DO UPDATE
         SET last_activity_at = excluded.last_activity_at,
             child_name_key = excluded.child_name_key,
