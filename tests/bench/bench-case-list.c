@@ -147,6 +147,18 @@ bench_searches (HwCaseListModel *model,
   g_autofree char *label_first = g_strdup_printf ("%s, first page", what);
   g_autofree char *label_total = g_strdup_printf ("%s, with count", what);
 
+  /* The sample query above reads the whole person table; one search first
+   * brings the list's own pages back into the server's cache, so that its
+   * first figure measures the search and not this benchmark's sampling. */
+  {
+    HwCaseFilter warm = { .search = (char *) "预热" };
+
+    hw_case_list_model_set_filter (model, &warm);
+    hw_test_wait_until (counted, model, 30000);
+    hw_case_list_model_set_filter (model, NULL);
+    hw_test_wait_until (counted, model, 30000);
+  }
+
   g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), NULL);
 
   for (guint i = 0; i < hw_db_result_get_n_rows (samples); i++)
@@ -316,6 +328,20 @@ main (int   argc,
   search_model = hw_case_list_model_new (other);
   hw_test_wait_until (counted, search_model, 30000);
   printf ("search latency (set filter -> rows in the model; no window):\n");
+
+  /* The first search of a connection also loads the search functions and
+   * plans them: once per connection, reported on its own. */
+  {
+    HwCaseFilter filter = { .search = (char *) "预热" };
+    gint64 t = g_get_monotonic_time ();
+
+    hw_case_list_model_set_filter (search_model, &filter);
+    hw_test_wait_until (counted, search_model, 30000);
+    printf ("  first search of a connection: %.1f ms\n", ms_since (t));
+    hw_case_list_model_set_filter (search_model, NULL);
+    hw_test_wait_until (counted, search_model, 30000);
+  }
+
   bench_searches (search_model, other, "one character",
                   "SELECT DISTINCT family_name FROM homeward.person "
                   "WHERE kind = 'child' AND length (family_name) = 1 ORDER BY 1 LIMIT " G_STRINGIFY (SAMPLES));
@@ -371,7 +397,7 @@ main (int   argc,
         while (hw_case_summary_get_loading (summary))
           g_main_context_iteration (NULL, TRUE);
       }
-    printf ("all %u rows in a model without a view: +%.1f MiB\n",
+    printf ("all %u rows read through by a model without a view (it keeps the recent pages): +%.1f MiB\n",
             g_list_model_get_n_items (rows), (rss_kib () - before) / 1024.0);
   }
 
