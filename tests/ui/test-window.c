@@ -114,26 +114,6 @@ has_case (gpointer data)
   return FALSE;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The first widget of @type inside a popover (the list's filter popover;
  * the case page has drop-downs and check buttons of its own). */
 static GtkWidget *
@@ -141,7 +121,7 @@ find_in_popover (GtkWidget *widget,
                  GType      type)
 {
   if (GTK_IS_POPOVER (widget))
-    return find_descendant (widget, type);
+    return hw_ui_test_find_descendant (widget, type);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -155,27 +135,6 @@ find_in_popover (GtkWidget *widget,
 
   return NULL;
 }
-
-/* The list's search entry (drop-downs in the filter popover have their own). */
-static GtkWidget *
-find_list_search (GtkWidget *widget)
-{
-  if (GTK_IS_SEARCH_ENTRY (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_list_search (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 
 /* Any header bar title of the window (the list's shows the connection). */
 static gboolean
@@ -247,7 +206,7 @@ is_saved (gpointer data)
 static gboolean
 stack_settled (gpointer data)
 {
-  GtkWidget *stack = find_descendant (GTK_WIDGET (data), GTK_TYPE_STACK);
+  GtkWidget *stack = hw_ui_test_find_descendant (GTK_WIDGET (data), GTK_TYPE_STACK);
 
   return stack != NULL && !gtk_stack_get_transition_running (GTK_STACK (stack));
 }
@@ -278,81 +237,6 @@ static gboolean
 says_demo (gpointer data)
 {
   return title_says_demo (GTK_WIDGET (data));
-}
-
-static gboolean
-frame_drawn (gpointer data)
-{
-  guint *n_frames = data;
-
-  return *n_frames >= 3;
-}
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       data)
-{
-  guint *n_frames = data;
-
-  (*n_frames)++;
-
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets the window lay out and draw what it has now. */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint n_frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &n_frames, NULL);
-
-  gtk_widget_queue_draw (widget);
-  hw_test_wait_until (frame_drawn, &n_frames, 5000);
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *basename)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  const char *language = g_getenv ("LANGUAGE");
-  g_autofree char *name = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  /* One picture per language: LANGUAGE=zh_CN gives test-window-zh_CN.png. */
-  if (language != NULL && language[0] != '\0')
-    {
-      g_auto(GStrv) languages = g_strsplit (language, ":", 2);
-
-      name = g_strdup_printf ("%s-%s.png", basename, languages[0]);
-    }
-  else
-    {
-      name = g_strdup_printf ("%s.png", basename);
-    }
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Window rendered to %s", path);
 }
 
 static void
@@ -409,7 +293,7 @@ test_window_cases (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_cases);
 
   /* What the column view shows, through its selection model: the top row. */
-  column_view = find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
+  column_view = hw_ui_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
   g_assert_nonnull (column_view);
   g_assert_true (gtk_widget_get_mapped (column_view));
   shown = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
@@ -425,7 +309,7 @@ test_window_cases (void)
   /* Picking a case shows it in the detail pane. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (shown), 0);
   {
-    GtkWidget *page = find_descendant (GTK_WIDGET (window), HW_TYPE_CASE_PAGE);
+    GtkWidget *page = hw_ui_test_find_descendant (GTK_WIDGET (window), HW_TYPE_CASE_PAGE);
     gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
 
     g_assert_nonnull (page);
@@ -437,8 +321,8 @@ test_window_cases (void)
   }
 
   hw_test_wait_until (stack_settled, window, 5000);
-  wait_for_frames (GTK_WIDGET (window));
-  save_png (GTK_WIDGET (window), "test-window");
+  hw_ui_test_wait_for_frames (GTK_WIDGET (window));
+  hw_ui_test_save_png (GTK_WIDGET (window), "test-window");
 
   /* Another officer's client (the same login, its own unit) adds a case. */
   suffix = g_strdup_printf ("%u", (guint) getpid ());
@@ -468,7 +352,7 @@ test_window_cases (void)
   /* Search as the officer types it: the child's two-character given name,
    * then a relative's phone number as people write it. */
   {
-    GtkWidget *search = find_list_search (GTK_WIDGET (window));
+    GtkWidget *search = hw_ui_test_find_list_search (GTK_WIDGET (window));
     OnlyCase only = { model, case_number };
     g_autoptr(HwDbResult) family = NULL;
 
@@ -521,8 +405,8 @@ test_window_cases (void)
   /* The officer records a case in this window (Ctrl+N), then finds it in
    * the list by the child's two-character given name. */
   {
-    GtkWidget *page = find_descendant (GTK_WIDGET (window), HW_TYPE_CASE_PAGE);
-    GtkWidget *search = find_list_search (GTK_WIDGET (window));
+    GtkWidget *page = hw_ui_test_find_descendant (GTK_WIDGET (window), HW_TYPE_CASE_PAGE);
+    GtkWidget *search = hw_ui_test_find_list_search (GTK_WIDGET (window));
     g_autoptr(HwDbResult) recorded = NULL;
     g_autofree char *id_text = NULL;
     OnlyCase only = { model, NULL };
@@ -570,7 +454,7 @@ test_window_cases (void)
   count_wait.n_items = (guint) n_cases + 2 + BULK_CASES;
   hw_test_wait_until (has_n_items, &count_wait, 5000);
 
-  wait_for_frames (GTK_WIDGET (window));
+  hw_ui_test_wait_for_frames (GTK_WIDGET (window));
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   hw_test_wait_until (last_row_loaded, model, 5000);
@@ -675,7 +559,7 @@ test_connection_dialog (void)
   hw_connection_dialog_set_conninfo (dialog, "postgresql://li_wei@db.example.org:5433/homeward");
   g_assert_true (adw_message_dialog_get_response_enabled (message_dialog, "connect"));
 
-  password_row = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW);
+  password_row = hw_ui_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW);
   g_assert_nonnull (password_row);
   gtk_editable_set_text (GTK_EDITABLE (password_row), "s3cret 'quoted'");
 
