@@ -243,13 +243,12 @@ static void
 test_window_cases (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HwLocalServer) server = NULL;
+  HwLocalServer *server;
   g_autoptr(HwDb) db = NULL;
   g_autoptr(HwDb) other = NULL;
   g_autoptr(HwDbResult) inserted = NULL;
   g_autoptr(HwCaseSummary) first = NULL;
   g_autoptr(HwCaseSummary) last = NULL;
-  g_autofree char *tmpdir = NULL;
   g_autofree char *conninfo = NULL;
   g_autofree char *case_number = NULL;
   g_autofree char *suffix = NULL;
@@ -265,10 +264,9 @@ test_window_cases (void)
   gint64 n_cases;
   gint64 start;
 
-  tmpdir = g_dir_make_tmp ("hw-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  server = hw_local_server_new (tmpdir, NULL);
+  /* The test cluster stops its server when an assertion aborts. */
+  hw_test_cluster_start ();
+  server = hw_test_cluster_get_server ();
   hw_setup_embedded_sync (server, &demo, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
@@ -521,8 +519,7 @@ test_window_cases (void)
   hw_db_close (other);
   hw_db_close (db);
 
-  hw_local_server_destroy (server, &error);
-  g_assert_no_error (error);
+  hw_test_cluster_stop ();
 }
 
 static void
