@@ -65,7 +65,8 @@ struct _HwWindow
   AdwStatusPage        *error_page;
   GtkColumnView        *column_view;
 
-  HwCasePage           *case_page;
+  HwCasePage           *case_page;        /* made when first needed, or when idle */
+  guint                 case_page_idle_id;
   gint64                pending_case_id;
   GSettings            *settings;
   HwDb                 *db;
@@ -809,11 +810,50 @@ ask_discard (HwWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* This client's own saves are not notified back to it. */
+static void
+case_saved_cb (HwWindow   *self,
+               gint64      case_id,
+               HwCasePage *page)
+{
+  if (self->model != NULL)
+    hw_case_list_model_refresh_case (self->model, case_id);
+}
+
+/* The case page is the window's biggest part; it is made once the window
+ * has shown (while it connects), not before its first frame. */
+static HwCasePage *
+ensure_case_page (HwWindow *self)
+{
+  if (self->case_page != NULL)
+    return self->case_page;
+
+  g_clear_handle_id (&self->case_page_idle_id, g_source_remove);
+  self->case_page = g_object_ref_sink (hw_case_page_new ());
+  g_signal_connect_object (self->case_page, "saved", G_CALLBACK (case_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (self->session != NULL)
+    hw_case_page_set_session (self->case_page, self->session);
+
+  return self->case_page;
+}
+
+static gboolean
+make_case_page_cb (gpointer data)
+{
+  HwWindow *self = data;
+
+  self->case_page_idle_id = 0;
+  ensure_case_page (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_case_page (HwWindow *self,
                 gboolean  shown)
 {
-  adw_bin_set_child (self->detail_bin, shown ? GTK_WIDGET (self->case_page) : self->no_case_page);
+  adw_bin_set_child (self->detail_bin, shown ? GTK_WIDGET (ensure_case_page (self)) : self->no_case_page);
 }
 
 /* Shows @case_id (0: none, -1: a new case) once the officer agreed to drop
@@ -825,7 +865,7 @@ static void
 select_shown_case (HwWindow *self)
 {
   guint position;
-  gint64 shown = hw_case_page_get_case_id (self->case_page);
+  gint64 shown = self->case_page != NULL ? hw_case_page_get_case_id (self->case_page) : 0;
 
   if (shown > 0 && self->model != NULL && hw_case_list_model_find (self->model, shown, &position))
     gtk_single_selection_set_selected (self->selection, position);
@@ -859,7 +899,9 @@ static void
 open_case (HwWindow *self,
            gint64    case_id)
 {
-  if (hw_case_page_get_modified (self->case_page) && case_id != hw_case_page_get_case_id (self->case_page))
+  HwCasePage *page = ensure_case_page (self);
+
+  if (hw_case_page_get_modified (page) && case_id != hw_case_page_get_case_id (page))
     {
       if (self->pending_case_id != 0)
         {
@@ -874,7 +916,7 @@ open_case (HwWindow *self,
 
   if (case_id < 0)
     {
-      hw_case_page_new_case (self->case_page);
+      hw_case_page_new_case (page);
       show_case_page (self, TRUE);
       if (self->selection != NULL)
         gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -883,7 +925,7 @@ open_case (HwWindow *self,
       return;
     }
 
-  hw_case_page_set_case_id (self->case_page, case_id);
+  hw_case_page_set_case_id (page, case_id);
   show_case_page (self, case_id > 0);
 }
 
@@ -905,7 +947,7 @@ selected_cb (HwWindow           *self,
   adw_window_title_set_title (self->detail_title, hw_case_summary_get_child_name (summary));
   adw_window_title_set_subtitle (self->detail_title, hw_case_summary_get_case_number (summary));
 
-  if (hw_case_summary_get_id (summary) != hw_case_page_get_case_id (self->case_page))
+  if (hw_case_summary_get_id (summary) != hw_case_page_get_case_id (ensure_case_page (self)))
     open_case (self, hw_case_summary_get_id (summary));
 }
 
@@ -922,16 +964,6 @@ new_case_action (GtkWidget  *widget,
   adw_window_title_set_title (self->detail_title, _("New Case"));
   adw_window_title_set_subtitle (self->detail_title, "");
   open_case (self, -1);
-}
-
-/* This client's own saves are not notified back to it. */
-static void
-case_saved_cb (HwWindow   *self,
-               gint64      case_id,
-               HwCasePage *page)
-{
-  if (self->model != NULL)
-    hw_case_list_model_refresh_case (self->model, case_id);
 }
 
 static void
@@ -1000,7 +1032,8 @@ session_cb (GObject      *object,
     }
 
   g_set_object (&self->session, session);
-  hw_case_page_set_session (self->case_page, session);
+  if (self->case_page != NULL)
+    hw_case_page_set_session (self->case_page, session);
   load_choices (self);
 
   /* Cases are recorded by an officer of a unit. */
@@ -1118,6 +1151,7 @@ hw_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   if (self->detail_bin != NULL)
     adw_bin_set_child (self->detail_bin, NULL);
+  g_clear_handle_id (&self->case_page_idle_id, g_source_remove);
   g_clear_object (&self->case_page);
   g_clear_object (&self->no_case_page);
   g_clear_pointer (&self->unit_ids, g_array_unref);
@@ -1271,9 +1305,7 @@ hw_window_init (HwWindow *self)
 
   /* The detail pane shows either; both live as long as the window. */
   g_object_ref (self->no_case_page);
-  self->case_page = g_object_ref_sink (hw_case_page_new ());
-  g_signal_connect_object (self->case_page, "saved", G_CALLBACK (case_saved_cb), self,
-                           G_CONNECT_SWAPPED);
+  self->case_page_idle_id = g_idle_add_full (G_PRIORITY_LOW, make_case_page_cb, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", FALSE);
 
   gtk_stack_set_visible_child_name (self->stack, "loading");
