@@ -356,14 +356,9 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   switch (spec->kind)
     {
     case COLUMN_CHILD:
-      {
-        GtkWidget *latin = new_cell_label (FALSE);
-
-        child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-        gtk_box_append (GTK_BOX (child), new_cell_label (FALSE));
-        gtk_widget_add_css_class (latin, "dim-label");
-        gtk_box_append (GTK_BOX (child), latin);
-      }
+      /* One label for both names: a row has widgets enough. */
+      child = new_cell_label (FALSE);
+      gtk_label_set_use_markup (GTK_LABEL (child), TRUE);
       break;
 
     case COLUMN_STATUS:
@@ -387,6 +382,24 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_list_item_set_child (item, child);
+}
+
+/* 周利恒 Zhou Liheng, the pinyin dimmed. */
+static void
+update_child_names (GtkWidget     *label,
+                    GParamSpec    *pspec,
+                    HwCaseSummary *summary)
+{
+  const char *name = hw_case_summary_get_child_name (summary);
+  const char *latin = hw_case_summary_get_child_name_latin (summary);
+  g_autofree char *markup = NULL;
+
+  if (latin != NULL && latin[0] != '\0')
+    markup = g_markup_printf_escaped ("%s  <span alpha=\"55%%\">%s</span>", name != NULL ? name : "", latin);
+  else
+    markup = g_markup_escape_text (name != NULL ? name : "", -1);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
 }
 
 static void
@@ -434,10 +447,11 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   switch (spec->kind)
     {
     case COLUMN_CHILD:
-      bind_property (item, "hw-binding", summary, "child-name",
-                     gtk_widget_get_first_child (child), "label");
-      bind_property (item, "hw-binding-2", summary, "child-name-latin",
-                     gtk_widget_get_last_child (child), "label");
+      update_child_names (child, NULL, summary);
+      g_signal_connect_object (summary, "notify::child-name", G_CALLBACK (update_child_names), child,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (summary, "notify::child-name-latin", G_CALLBACK (update_child_names), child,
+                               G_CONNECT_SWAPPED);
       break;
 
     case COLUMN_STATUS:
@@ -466,6 +480,9 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
 
   if (spec->kind == COLUMN_STATUS && summary != NULL)
     g_signal_handlers_disconnect_by_func (summary, update_status_pill,
+                                          gtk_list_item_get_child (item));
+  if (spec->kind == COLUMN_CHILD && summary != NULL)
+    g_signal_handlers_disconnect_by_func (summary, update_child_names,
                                           gtk_list_item_get_child (item));
 }
 
