@@ -353,7 +353,7 @@ append_search (HwCaseListModel *self,
   /* The case and its child on the list's own table, so that a broad
    * search walks the sort order and stops after a page; the family
    * through a function that keeps to the caller's unit, once per query
-   * (data/sql/0008-case-search.sql). */
+   * (data/sql/0007-case-search.sql). */
   g_string_append (query->sql, " AND (k.search @@ homeward.cjk_query (");
   query_param (query, g_strdup (f->search));
   n = query->params->len;

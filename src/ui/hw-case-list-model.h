@@ -31,7 +31,7 @@ typedef struct
   gint64   officer_id;     /* assigned officer */
   int      year_from;      /* abducted in or after this year */
   int      year_to;        /* abducted in or before this year */
-  char    *search;         /* see data/sql/0008-case-search.sql */
+  char    *search;         /* see data/sql/0007-case-search.sql */
 } HwCaseFilter;
 
 void          hw_case_filter_clear (HwCaseFilter       *filter);

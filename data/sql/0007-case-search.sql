@@ -1,4 +1,4 @@
--- Homeward schema v1, part 8: searching the case list without joins.
+-- Homeward schema v1, part 7: searching the case list without joins.
 --
 -- homeward.search_cases() (part 5) joined the matches of four tables and
 -- collected every matching case before the list could sort and cut its
