@@ -16,6 +16,7 @@
 #include "hw-cli.h"
 #include "hw-db.h"
 #include "hw-demo-data.h"
+#include "hw-image-hash.h"
 #include "hw-local-server.h"
 #include "hw-schema.h"
 #include "hw-setup.h"
@@ -571,6 +572,57 @@ cmd_demo_data (Cli   *cli,
   return EXIT_OK;
 }
 
+/* Fingerprints of photo files, for scripts and checks: no database. */
+static int
+cmd_hash (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  int status = EXIT_OK;
+
+  context = g_option_context_new (_("FILE…"));
+  g_option_context_set_summary (context,
+                                _("Print each photo’s sha256, perceptual hash (pHash) and "
+                                  "difference hash (dHash) in hexadecimal, one line per file: "
+                                  "SHA256 PHASH DHASH FILE. A file that is not a photo Homeward "
+                                  "can read gets an error line, and the exit status is 1."));
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return usage_error (context, _("hash needs at least one file"));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) content = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *phash = NULL;
+      g_autofree char *dhash = NULL;
+      g_autoptr(GString) sha = g_string_new (NULL);
+      HwImageHashes hashes;
+      gsize length = 0;
+
+      if (!g_file_get_contents (argv[i], &contents, &length, &error) ||
+          !hw_image_hash_bytes ((content = g_bytes_new_take (g_steal_pointer (&contents), length)),
+                                &hashes, &error))
+        {
+          g_printerr ("homeward-cli: %s: %s\n", argv[i], error->message);
+          status = EXIT_FAILURE_;
+          continue;
+        }
+
+      for (guint b = 0; b < sizeof hashes.sha256; b++)
+        g_string_append_printf (sha, "%02x", hashes.sha256[b]);
+      phash = hw_image_hash_to_hex (hashes.phash);
+      dhash = hw_image_hash_to_hex (hashes.dhash);
+      g_print ("%s %s %s %s\n", sha->str, phash, dhash, argv[i]);
+    }
+
+  return status;
+}
+
 static const Command commands[] = {
   { "server", "start|stop|status|conninfo", N_("Manage the embedded server"), cmd_server },
   { "init", "", N_("Create the database, roles and schema"), cmd_init },
@@ -578,6 +630,7 @@ static const Command commands[] = {
   { "add-unit", "CODE --name NAME", N_("Add a police unit"), cmd_add_unit },
   { "add-officer", "LOGIN --name NAME --unit CODE --role ROLE", N_("Add an officer"), cmd_add_officer },
   { "demo-data", "--cases N --sightings M [--seed S]", N_("Load synthetic demo data"), cmd_demo_data },
+  { "hash", "FILE…", N_("Print the fingerprints of photo files (no database)"), cmd_hash },
 };
 
 static void

@@ -32,7 +32,7 @@ expect () {
   if [ "$got" = "$want" ]; then ok "$what"; else not_ok "$what (exit $got, wanted $want)" "$out"; fi
 }
 
-for sub in server init migrate add-unit add-officer demo-data; do
+for sub in server init migrate add-unit add-officer demo-data hash; do
   out=$("$cli" "$sub" --help 2>&1)
   if [ $? = 0 ] && grep -q "Usage:" <<<"$out"; then ok "$sub --help"; else not_ok "$sub --help" "$out"; fi
 done
@@ -41,6 +41,24 @@ expect 2 "no command is a usage error" "$cli"
 expect 2 "an unknown command is a usage error" "$cli" frobnicate
 expect 1 "an invalid connection string is an error" "$cli" --server "host='unterminated" migrate
 expect 1 "an unreachable server is an error" "$cli" --server "host=$work/nowhere connect_timeout=2" migrate
+
+# hash: fingerprints of photo files, without a server (it is not started yet).
+echo '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAeACgDASIAAhEBAxEB/8QAGgAAAgMBAQAAAAAAAAAAAAAABAUAAQMGAv/EACoQAAIBAwMDAwMFAAAAAAAAAAECAwAEERIhMSJBUQUTYSNx8FKBkbHB/8QAGQEAAgMBAAAAAAAAAAAAAAAAAwQBAgcG/8QAHxEAAgICAgMBAAAAAAAAAAAAAQIAEQMFEiIGFTFB/9oADAMBAAIRAxEAPwDjprW3uyUfplXGk/qzSeexu7fVcQkBBuSDxk8/1VXNxcRqoBClxsR370bZ3LtbhJk2xvjlh5rnQHxoGU2JpDbC35o0UveNM+Q+Su2y80fZ+qOFMRA1KNzjjesksbeeWQxvpU488/atl9LaE++XBOAcDY81UMn2oxg3JsliKhEk6HLTRgP3PgVKudHaDoOrpxuM/wCfFSh9D+1HcfkeFRRgnppS5tQk+4GCFVckYNepFjWQGFm6TjGMftQVnGyTtolYLnIBHP3/AIoyZnCnBBDnJ8ijjMUBAmG+9yjoTc3sIY5R7mrQBtqyM4+KeWsSQQ4eUSgjxvXMRH6iMWcagCdOBvTFJpNQ0tpZCc44NJvyomN4NwzIACRGF0kMEnuYILHOjj871KUzXnu9Lxhic7kn87VKEiCu1yH3zIeLm5//2Q==' | base64 -d >"$work/photo.jpg"
+printf 'not a photo' >"$work/note.jpg"
+out=$("$cli" hash "$work/photo.jpg" 2>&1)
+if [[ "$out" =~ ^[0-9a-f]{64}\ [0-9a-f]{16}\ [0-9a-f]{16}\ "$work/photo.jpg"$ ]]; then
+  ok "hash prints sha256, pHash and dHash"
+else
+  not_ok "hash prints sha256, pHash and dHash" "$out"
+fi
+expect 1 "hash of a file that is not a photo fails" "$cli" hash "$work/photo.jpg" "$work/note.jpg"
+out=$("$cli" hash "$work/note.jpg" "$work/photo.jpg" 2>&1 >/dev/null)
+if [[ "$out" == *"note.jpg"* && "$out" != *"photo.jpg"* ]]; then
+  ok "... with an error line naming it, the other file still hashed"
+else
+  not_ok "... with an error line naming it" "$out"
+fi
+expect 2 "hash needs a file" "$cli" hash
 
 expect 3 "status before start says stopped" "$cli" server status
 expect 0 "server start" "$cli" server start
