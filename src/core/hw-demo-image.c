@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "hw-demo-image.h"
+#include "hw-image-hash.h"
 
 /* Synthetic "photos" for the demo data. They are abstract on purpose: a
  * gradient backdrop with a few panels, and a head-and-shoulders figure made
@@ -343,6 +344,13 @@ image_from_pixbuf (GdkPixbuf  *pixbuf,
 
   if (!(image->content = encode_jpeg (pixbuf, quality, error)))
     return NULL;
+
+  /* From the pixels rather than the decoded JPEG: a repost's hashes then
+   * differ from its original's as much as a re-encode makes them differ
+   * (hw-image-hash.c hashes the decoded file; quality 60 moves 2 bits at
+   * most), for the cost of no decoding. */
+  image->phash = hw_image_hash_phash (pixbuf);
+  image->dhash = hw_image_hash_dhash (pixbuf);
 
   data = g_bytes_get_data (image->content, &size);
   g_checksum_update (checksum, data, (gssize) size);

@@ -18,6 +18,8 @@ typedef struct
   GBytes *content;      /* JPEG */
   GBytes *thumbnail;    /* JPEG, long side HW_DEMO_IMAGE_THUMBNAIL_SIZE */
   guint8  sha256[32];   /* of content */
+  guint64 phash;        /* of the pixels encoded (hw-image-hash.h) */
+  guint64 dhash;
   int     width;
   int     height;
   int     quality;      /* JPEG quality content was encoded with */

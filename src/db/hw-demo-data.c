@@ -15,6 +15,7 @@
 #include "hw-db.h"
 #include "hw-db-result-private.h"
 #include "hw-demo-data.h"
+#include "hw-image-hash.h"
 #include "hw-demo-image.h"
 #include "hw-search-tokens.h"
 
@@ -3679,6 +3680,8 @@ write_photo (Gen          *g,
   f_bytes (g, image->content);
   f_text (g, "image/jpeg");
   f_bytea (g, image->sha256, sizeof image->sha256);
+  f_int (g, hw_image_hash_to_db (image->phash));
+  f_int (g, hw_image_hash_to_db (image->dhash));
   f_int (g, image->width);
   f_int (g, image->height);
   f_bytes (g, image->thumbnail);
@@ -3694,7 +3697,7 @@ write_photos (Gen     *g,
 {
   set_stage (g, _("Writing photos"), 2.0);
   if (!copy_begin (g, "COPY homeward.photo (created_at, updated_at, case_id, sighting_id, found_child_id, "
-                      "content, mime_type, sha256, width, height, thumbnail, source_url, taken_at) FROM STDIN",
+                      "content, mime_type, sha256, phash, dhash, width, height, thumbnail, source_url, taken_at) FROM STDIN",
                    error))
     return FALSE;
 

@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hw-demo-data.h"
+#include "hw-image-hash.h"
 #include "hw-search-tokens.h"
 #include "hw-setup.h"
 #include "hw-test-cluster.h"
@@ -135,6 +138,43 @@ test_plausible (void)
   g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.verification_step", NULL), >, 0);
   g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.dna_sample", NULL), >, 0);
   g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.demo_ground_truth", NULL), >, 0);
+
+  /* Every photo has its perceptual hashes, near those of the stored file
+   * (hashed here as homeward-cli hash does); the photos of a repost group
+   * are near duplicates of each other. */
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.photo "
+                                      "WHERE phash IS NULL OR dhash IS NULL", NULL), ==, 0);
+  {
+    g_autoptr(HwDbResult) sample = hw_test_query (db,
+                                                  "SELECT encode(content, 'hex'), phash FROM homeward.photo "
+                                                  "ORDER BY id LIMIT 40", NULL);
+
+    for (guint i = 0; i < hw_db_result_get_n_rows (sample); i++)
+      {
+        const char *hex = hw_db_result_get_string (sample, i, 0);
+        gsize n = strlen (hex) / 2;
+        g_autofree guint8 *data = g_malloc (n);
+        g_autoptr(GBytes) content = NULL;
+        g_autoptr(GError) hash_error = NULL;
+        HwImageHashes hashes;
+
+        for (gsize b = 0; b < n; b++)
+          data[b] = (guint8) (g_ascii_xdigit_value (hex[2 * b]) << 4 | g_ascii_xdigit_value (hex[2 * b + 1]));
+        content = g_bytes_new_take (g_steal_pointer (&data), n);
+        g_assert_true (hw_image_hash_bytes (content, &hashes, &hash_error));
+        g_assert_no_error (hash_error);
+        g_assert_cmpuint (hw_image_hash_distance (hashes.phash,
+                                                  hw_image_hash_from_db (hw_db_result_get_int64 (sample, i, 1))),
+                          <=, 4);
+      }
+  }
+  g_assert_cmpint (hw_test_query_int (db,
+                                      "SELECT count(*) FROM homeward.photo a "
+                                      "JOIN homeward.sighting sa ON sa.id = a.sighting_id "
+                                      "JOIN homeward.sighting sb ON sb.repost_group_id = sa.repost_group_id "
+                                      "JOIN homeward.photo b ON b.sighting_id = sb.id AND b.id > a.id "
+                                      "WHERE bit_count((a.phash # b.phash)::bit(64)) > $1::int",
+                                      G_STRINGIFY (HW_IMAGE_HASH_NEAR_DISTANCE), NULL), ==, 0);
 
   /* States agree with each other: a reunited case has a signed-off reunion,
    * by someone other than who proposed it. */
