@@ -623,6 +623,81 @@ cmd_hash (Cli   *cli,
   return status;
 }
 
+/* The stored photos that look like a file: reposts, copies, crops. */
+static int
+cmd_near_duplicates (Cli   *cli,
+                     int    argc,
+                     char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwDbResult) rows = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *phash = NULL;
+  g_autofree char *distance = NULL;
+  HwImageHashes hashes;
+  gsize length = 0;
+  gint64 max_distance = HW_IMAGE_HASH_NEAR_DISTANCE;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "max-distance", 'd', 0, G_OPTION_ARG_INT64, &max_distance,
+      N_("How many of the 64 bits may differ, 0 to 11 (default 8)"), N_("D") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE"));
+  g_option_context_set_summary (context,
+                                _("List the stored photos whose perceptual hash lies within D bits of "
+                                  "the photo FILE’s: one line per photo with its id, the distance, and "
+                                  "the case, sighting or found child it belongs to, nearest first."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("near-duplicates needs one file"));
+  if (max_distance < 0 || max_distance > 11)
+    return usage_error (context, _("--max-distance must be between 0 and 11"));
+
+  if (!g_file_get_contents (argv[1], &contents, &length, &error))
+    return fail (error);
+  content = g_bytes_new_take (g_steal_pointer (&contents), length);
+  if (!hw_image_hash_bytes (content, &hashes, &error))
+    {
+      g_printerr ("homeward-cli: %s: %s\n", argv[1], error->message);
+      g_error_free (error);
+      return EXIT_FAILURE_;
+    }
+
+  phash = g_strdup_printf ("%" G_GINT64_FORMAT, hw_image_hash_to_db (hashes.phash));
+  distance = g_strdup_printf ("%" G_GINT64_FORMAT, max_distance);
+
+  {
+    const char *params[] = { phash, distance };
+
+    if (!(db = cli_connect (cli, &error)) ||
+        !(rows = hw_db_query_sync (db,
+                                   "SELECT n.photo_id, n.distance, "
+                                   "       CASE WHEN p.case_id IS NOT NULL THEN 'case ' || c.case_number "
+                                   "            WHEN p.sighting_id IS NOT NULL THEN 'sighting ' || p.sighting_id "
+                                   "            ELSE 'found-child ' || p.found_child_id END "
+                                   "  FROM homeward.near_duplicate_photos($1::bigint, $2::integer) n "
+                                   "  JOIN homeward.photo p ON p.id = n.photo_id "
+                                   "  LEFT JOIN homeward.abduction_case c ON c.id = p.case_id "
+                                   " ORDER BY n.distance, n.photo_id",
+                                   params, 2, NULL, &error)))
+      return fail (error);
+  }
+
+  for (guint i = 0; i < hw_db_result_get_n_rows (rows); i++)
+    g_print ("%s %s %s\n", hw_db_result_get_string (rows, i, 0), hw_db_result_get_string (rows, i, 1),
+             hw_db_result_get_string (rows, i, 2));
+
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "server", "start|stop|status|conninfo", N_("Manage the embedded server"), cmd_server },
   { "init", "", N_("Create the database, roles and schema"), cmd_init },
@@ -631,6 +706,8 @@ static const Command commands[] = {
   { "add-officer", "LOGIN --name NAME --unit CODE --role ROLE", N_("Add an officer"), cmd_add_officer },
   { "demo-data", "--cases N --sightings M [--seed S]", N_("Load synthetic demo data"), cmd_demo_data },
   { "hash", "FILE…", N_("Print the fingerprints of photo files (no database)"), cmd_hash },
+  { "near-duplicates", "FILE [--max-distance D]", N_("List the stored photos that look like a photo file"),
+    cmd_near_duplicates },
 };
 
 static void

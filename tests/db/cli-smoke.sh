@@ -32,7 +32,7 @@ expect () {
   if [ "$got" = "$want" ]; then ok "$what"; else not_ok "$what (exit $got, wanted $want)" "$out"; fi
 }
 
-for sub in server init migrate add-unit add-officer demo-data hash; do
+for sub in server init migrate add-unit add-officer demo-data hash near-duplicates; do
   out=$("$cli" "$sub" --help 2>&1)
   if [ $? = 0 ] && grep -q "Usage:" <<<"$out"; then ok "$sub --help"; else not_ok "$sub --help" "$out"; fi
 done
@@ -88,7 +88,24 @@ if [ -n "$psql" ]; then
   if [ "$out" = "li_wei,李伟,officer" ]; then ok "conninfo works with psql"; else not_ok "conninfo works with psql" "$out"; fi
   out=$("$psql" "$conninfo" -Atc "SELECT rolpassword LIKE 'SCRAM-SHA-256\$%' FROM pg_authid WHERE rolname = 'li_wei'" 2>&1)
   if [ "$out" = "t" ]; then ok "the password is stored as a SCRAM verifier"; else not_ok "the password is stored as a SCRAM verifier" "$out"; fi
+
+  # near-duplicates: none stored yet; then the photo, stored, finds itself.
+  out=$("$cli" near-duplicates "$work/photo.jpg" 2>&1)
+  if [ $? = 0 ] && [ -z "$out" ]; then ok "near-duplicates: nothing stored, nothing found"; else not_ok "near-duplicates: nothing stored" "$out"; fi
+  phash=$("$cli" hash "$work/photo.jpg" | cut -d' ' -f2)
+  "$psql" "$conninfo" -qAt -v ON_ERROR_STOP=1 >/dev/null 2>&1 <<EOF
+SET session_replication_role = replica;
+WITH s AS (INSERT INTO homeward.sighting (channel) VALUES ('hotline') RETURNING id)
+INSERT INTO homeward.photo (sighting_id, content, mime_type, sha256, phash)
+SELECT s.id, '\\x00', 'image/jpeg', sha256('x'), ('x' || '$phash')::bit(64)::bigint # 5 FROM s;
+EOF
+  out=$("$cli" near-duplicates "$work/photo.jpg" 2>&1)
+  if [[ "$out" =~ ^[0-9]+\ 2\ sighting\ [0-9]+$ ]]; then ok "near-duplicates finds a photo two bits away, and its sighting"; else not_ok "near-duplicates finds the stored photo" "$out"; fi
+  out=$("$cli" near-duplicates --max-distance 1 "$work/photo.jpg" 2>&1)
+  if [ -z "$out" ]; then ok "... but not within one bit"; else not_ok "near-duplicates --max-distance 1" "$out"; fi
 fi
+expect 2 "near-duplicates refuses a distance beyond 11" "$cli" near-duplicates --max-distance 12 "$work/photo.jpg"
+expect 1 "near-duplicates of a file that is not a photo fails" "$cli" near-duplicates "$work/note.jpg"
 
 expect 0 "server stop" "$cli" server stop
 expect 3 "status after stop says stopped" "$cli" server status

@@ -176,6 +176,27 @@ test_plausible (void)
                                       "WHERE bit_count((a.phash # b.phash)::bit(64)) > $1::int",
                                       G_STRINGIFY (HW_IMAGE_HASH_NEAR_DISTANCE), NULL), ==, 0);
 
+  /* The near-duplicate lookup (four block indexes) finds exactly what
+   * comparing every photo finds, for distances up to its limit. */
+  g_assert_cmpint (hw_test_query_int (db,
+                                      "SELECT count(*) FROM (SELECT id, phash FROM homeward.photo ORDER BY id LIMIT 25) q, "
+                                      "generate_series(0, 11, 4) AS d "
+                                      "WHERE ARRAY(SELECT photo_id FROM homeward.near_duplicate_photos(q.phash, d)) "
+                                      "  <> ARRAY(SELECT p.id FROM homeward.photo p "
+                                      "           WHERE bit_count((p.phash # q.phash)::bit(64)) <= d "
+                                      "           ORDER BY bit_count((p.phash # q.phash)::bit(64)), p.id)",
+                                      NULL), ==, 0);
+#define REPOST_PAIRS \
+  "FROM homeward.photo a JOIN homeward.sighting sa ON sa.id = a.sighting_id " \
+  "JOIN homeward.sighting sb ON sb.repost_group_id = sa.repost_group_id " \
+  "JOIN homeward.photo b ON b.sighting_id = sb.id AND b.id <> a.id " \
+  "WHERE sa.repost_group_id IN (SELECT id FROM homeward.repost_group ORDER BY id LIMIT 20) "
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) " REPOST_PAIRS, NULL), >, 0);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) " REPOST_PAIRS
+                                      "AND b.id NOT IN (SELECT photo_id FROM homeward.near_duplicate_photos(a.phash, 8))",
+                                      NULL), ==, 0);
+#undef REPOST_PAIRS
+
   /* States agree with each other: a reunited case has a signed-off reunion,
    * by someone other than who proposed it. */
   g_assert_cmpint (hw_test_query_int (db,
