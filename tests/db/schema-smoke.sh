@@ -373,6 +373,40 @@ ok "a relative's phone number changes" off_a1 $DB "
 eq "... and the search follows: the new number finds the case, the old one no more" off_a1 $DB \
    "SELECT (SELECT count(*) FROM homeward.search_cases('13911112222')) || ',' || (SELECT count(*) FROM homeward.search_cases('13800138'))" "1,0"
 
+echo "# repost groups and near-duplicate photos"
+ok "three sightings with photos: two near duplicates (3 bits apart), one unrelated" off_a1 $DB "
+  WITH s AS (INSERT INTO homeward.sighting (channel, source_ref, received_at)
+             VALUES ('microblog', 'repost-a', '2026-02-01 10:00+08') RETURNING id)
+  INSERT INTO homeward.photo (sighting_id, content, mime_type, sha256, phash)
+  SELECT id, '\\x01', 'image/jpeg', sha256('repost-a'), 1234567890123 FROM s;
+  WITH s AS (INSERT INTO homeward.sighting (channel, source_ref, received_at)
+             VALUES ('microblog', 'repost-b', '2026-02-03 10:00+08') RETURNING id)
+  INSERT INTO homeward.photo (sighting_id, content, mime_type, sha256, phash)
+  SELECT id, '\\x02', 'image/jpeg', sha256('repost-b'), 1234567890123 # 7 FROM s;
+  WITH s AS (INSERT INTO homeward.sighting (channel, source_ref, received_at)
+             VALUES ('microblog', 'repost-c', '2026-02-02 10:00+08') RETURNING id)
+  INSERT INTO homeward.photo (sighting_id, content, mime_type, sha256, phash)
+  SELECT id, '\\x03', 'image/jpeg', sha256('repost-c'), -1234567890123 FROM s"
+eq "the near duplicates form one group: two sightings, the first one primary, first and last seen" off_a1 $DB "
+  SELECT g.repost_count || ',' || (p.source_ref) || ',' || to_char(g.first_seen_at AT TIME ZONE 'Asia/Shanghai', 'MM-DD')
+         || ',' || to_char(g.last_seen_at AT TIME ZONE 'Asia/Shanghai', 'MM-DD')
+    FROM homeward.repost_group g JOIN homeward.sighting p ON p.id = g.primary_sighting_id
+   WHERE g.id = (SELECT repost_group_id FROM homeward.sighting WHERE source_ref = 'repost-b')" "2,repost-a,02-01,02-03"
+eq "the unrelated photo's sighting is in no group" off_a1 $DB \
+   "SELECT count(*) FROM homeward.sighting WHERE source_ref = 'repost-c' AND repost_group_id IS NOT NULL" 0
+eq "joining the group is audited" adm $DB \
+   "SELECT count(*) > 0 FROM homeward.audit_log WHERE table_name = 'sighting' AND action = 'UPDATE'
+      AND new_row ->> 'repost_group_id' IS NOT NULL AND old_row ->> 'repost_group_id' IS NULL" t
+err "taking a sighting out of its group needs a reason" off_a1 $DB HW002 \
+   "SELECT homeward.split_from_repost_group((SELECT id FROM homeward.sighting WHERE source_ref = 'repost-b'), ' ')"
+ok "an officer takes a sighting out of a wrong group, with a reason" off_a1 $DB \
+   "SELECT homeward.split_from_repost_group((SELECT id FROM homeward.sighting WHERE source_ref = 'repost-b'), '不同的孩子')"
+eq "... the group counts one, and the reason is a note on the sighting" off_a1 $DB "
+  SELECT (SELECT repost_count FROM homeward.repost_group g JOIN homeward.sighting s ON s.repost_group_id = g.id
+           WHERE s.source_ref = 'repost-a') || ',' ||
+         (SELECT notes FROM homeward.verification_step v JOIN homeward.sighting s ON s.id = v.sighting_id
+           WHERE s.source_ref = 'repost-b' AND v.kind = 'note')" "1,不同的孩子"
+
 echo "# notify and change log"
 out=$(printf 'LISTEN homeward;\nUPDATE homeward.sighting SET priority = %s WHERE source_ref = %s;\nSELECT 1;\n' "'high'" "'call-0001'" |
       "${PSQL[@]}" -q -U off_a1 -d $DB 2>&1)
