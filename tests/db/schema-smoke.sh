@@ -407,6 +407,29 @@ eq "... the group counts one, and the reason is a note on the sighting" off_a1 $
          (SELECT notes FROM homeward.verification_step v JOIN homeward.sighting s ON s.id = v.sighting_id
            WHERE s.source_ref = 'repost-b' AND v.kind = 'note')" "1,不同的孩子"
 
+echo "# sighting status by reason or step; claims"
+err "a sighting's status change without a reason or a step is refused" off_a1 $DB HW002 \
+   "UPDATE homeward.sighting SET status = 'triaged' WHERE source_ref = 'repost-a'"
+ok "a verification step on the sighting" off_a1 $DB "
+  INSERT INTO homeward.verification_step (sighting_id, kind, outcome, notes)
+  SELECT id, 'field_check', 'seen', '派出所民警已到现场核实' FROM homeward.sighting WHERE source_ref = 'repost-a'"
+ok "... then the status changes without a separate reason" off_a1 $DB \
+   "UPDATE homeward.sighting SET status = 'triaged' WHERE source_ref = 'repost-a'"
+err "... but the next change needs a reason or a new step again" off_a1 $DB HW002 \
+   "UPDATE homeward.sighting SET status = 'verifying' WHERE source_ref = 'repost-a'"
+eq "an officer claims a sighting" off_a1 $DB \
+   "SELECT homeward.claim_sighting(id) > 0 FROM homeward.sighting WHERE source_ref = 'repost-c'" t
+eq "... again: still theirs" off_a1 $DB \
+   "SELECT homeward.claim_sighting(id) > 0 FROM homeward.sighting WHERE source_ref = 'repost-c'" t
+err "another officer's claim is refused, naming who has it" off_b1 $DB HW010 \
+   "SELECT homeward.claim_sighting(id) FROM homeward.sighting WHERE source_ref = 'repost-c'"
+"${PSQL[@]}" -At -q -U off_a1 -d $DB -c "BEGIN; SELECT homeward.claim_sighting(id) FROM homeward.sighting WHERE source_ref = 'repost-b'; SELECT pg_sleep(1.5); COMMIT;" >/dev/null 2>&1 &
+claim_pid=$!
+sleep 0.5
+err "two claims at once: the second waits for the first, then is told" off_b1 $DB HW010 \
+   "SELECT homeward.claim_sighting(id) FROM homeward.sighting WHERE source_ref = 'repost-b'"
+wait $claim_pid || true
+
 echo "# notify and change log"
 out=$(printf 'LISTEN homeward;\nUPDATE homeward.sighting SET priority = %s WHERE source_ref = %s;\nSELECT 1;\n' "'high'" "'call-0001'" |
       "${PSQL[@]}" -q -U off_a1 -d $DB 2>&1)
