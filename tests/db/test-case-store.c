@@ -429,6 +429,14 @@ test_family_other_unit (void)
   hw_db_close (db);
 }
 
+/* A check's message (transfer full): there is one. */
+static void
+assert_refused (char *message)
+{
+  g_assert_nonnull (message);
+  g_free (message);
+}
+
 /* The form's rules for a relative (src/core/hw-case.c). */
 static void
 test_family_rules (void)
@@ -438,15 +446,15 @@ test_family_rules (void)
                          "010-12345678 转 801", "+44 20 7946 0958", "" };
   const char *bad[] = { "12345", "138001380001", "phone", "0755-88", "+1 23" };
 
-  g_assert_nonnull (hw_family_member_check_name (member));
-  g_assert_nonnull (hw_family_member_check_relationship (member));
+  assert_refused (hw_family_member_check_name (member));
+  assert_refused (hw_family_member_check_relationship (member));
   hw_family_member_set_text (&member->family_name_latin, "Wang");
   hw_family_member_set_text (&member->given_name_latin, "Xiuying");
   hw_family_member_set_text (&member->relationship, "mother");
   g_assert_null (hw_family_member_check_name (member));
   g_assert_null (hw_family_member_check_relationship (member));
   hw_family_member_set_text (&member->given_name_latin, "秀英");
-  g_assert_nonnull (hw_family_member_check_name (member));
+  assert_refused (hw_family_member_check_name (member));
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
