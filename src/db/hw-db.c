@@ -356,10 +356,17 @@ db_source_dispatch (GSource     *source,
 
           /* NULL: the query is complete. */
           query = g_steal_pointer (&self->current);
-          /* G_MESSAGES_DEBUG=hw-db: where a connection's time goes. */
-          g_debug ("%.1f ms (%.1f ms queued): %.100s",
-                   (g_get_monotonic_time () - query->sent_at) / 1000.0,
-                   (query->sent_at - query->queued_at) / 1000.0, query->sql);
+          /* G_MESSAGES_DEBUG=hw-db: where a connection's time goes (the
+           * query's first 100 characters, not bytes: whole characters). */
+          if (!g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+            {
+              g_autofree char *start = g_utf8_make_valid (query->sql, -1);
+              g_autofree char *shown = g_utf8_substring (start, 0, MIN (100, g_utf8_strlen (start, -1)));
+
+              g_debug ("%.1f ms (%.1f ms queued): %s",
+                       (g_get_monotonic_time () - query->sent_at) / 1000.0,
+                       (query->sent_at - query->queued_at) / 1000.0, shown);
+            }
 
           if (self->current_error != NULL)
             {
