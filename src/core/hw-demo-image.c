@@ -421,10 +421,13 @@ hw_demo_image_render (guint64 seed,
   if (rng_double (&rng) < 0.3)
     stripes = height / 30 + (int) rng_below (&rng, (guint) height / 25 + 1);
 
-  cx = width * rng_uniform (&rng, 0.38, 0.62);
-  head_rx = width * rng_uniform (&rng, 0.16, 0.22);
+  /* Framed as people photograph a child in the street: near or far, left
+   * or right, not always centred (which also keeps unrelated pictures'
+   * perceptual hashes apart). */
+  cx = width * rng_uniform (&rng, 0.22, 0.78);
+  head_rx = width * rng_uniform (&rng, 0.10, 0.24);
   head_ry = head_rx * rng_uniform (&rng, 1.1, 1.25);
-  cy = height * rng_uniform (&rng, 0.34, 0.44);
+  cy = height * rng_uniform (&rng, 0.26, 0.56);
 
   /* long hair falls behind the shoulders */
   if (rng_double (&rng) < 0.45)
@@ -432,8 +435,8 @@ hw_demo_image_render (guint64 seed,
                (int) (cx + head_rx * 1.05), (int) (cy + head_ry * rng_uniform (&rng, 1.2, 1.9)),
                hair, 1.0);
 
-  fill_ellipse (&canvas, cx + rng_uniform (&rng, -3, 3), height * rng_uniform (&rng, 1.0, 1.1),
-                width * rng_uniform (&rng, 0.36, 0.48), height * rng_uniform (&rng, 0.34, 0.42),
+  fill_ellipse (&canvas, cx + rng_uniform (&rng, -3, 3), cy + head_ry * rng_uniform (&rng, 2.9, 3.3),
+                head_rx * rng_uniform (&rng, 2.0, 2.6), head_ry * rng_uniform (&rng, 1.9, 2.3),
                 clothing, stripe, stripes);
   fill_rect (&canvas, (int) (cx - head_rx * 0.35), (int) cy, (int) (cx + head_rx * 0.35),
              (int) (cy + head_ry * 1.45), shade (skin, 0.92), 1.0);
