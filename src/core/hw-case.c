@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-case.h"
+#include "hw-image-hash.h"
 
 /* A case as the case page shows and edits it, and the rules its form
  * follows before anything reaches the database (which checks again).
@@ -807,6 +808,11 @@ hw_case_photo_import_new (GBytes  *content,
   oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
   import->width = gdk_pixbuf_get_width (oriented);
   import->height = gdk_pixbuf_get_height (oriented);
+  if (gdk_pixbuf_get_bits_per_sample (oriented) == 8 && gdk_pixbuf_get_n_channels (oriented) >= 3)
+    {
+      import->phash = hw_image_hash_phash (oriented);
+      import->dhash = hw_image_hash_dhash (oriented);
+    }
   scale = (double) HW_CASE_THUMBNAIL_SIZE / MAX (import->width, import->height);
   thumbnail = gdk_pixbuf_scale_simple (oriented,
                                        MAX (1, (int) (import->width * MIN (scale, 1.0) + 0.5)),

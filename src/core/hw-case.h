@@ -141,6 +141,8 @@ typedef struct
   char   *mime_type;
   GBytes *thumbnail;            /* JPEG, long side HW_CASE_THUMBNAIL_SIZE */
   guint8  sha256[32];
+  guint64 phash;                /* perceptual hashes (hw-image-hash.h) */
+  guint64 dhash;
   int     width;
   int     height;
 } HwCasePhotoImport;

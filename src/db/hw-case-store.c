@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-case-store.h"
+#include "hw-image-hash.h"
 
 /* Reads and writes one case and what hangs on it, for the case page.
  *
@@ -1409,6 +1410,8 @@ hw_case_store_add_photo_async (HwCaseStore             *self,
   add_int (params, photo->height);
   data = g_bytes_get_data (photo->thumbnail, &size);
   g_ptr_array_add (params, bytea_param (data, size));
+  add_int (params, hw_image_hash_to_db (photo->phash));
+  add_int (params, hw_image_hash_to_db (photo->dhash));
   query_async (self, "add-photo", params, cancellable, add_photo_cb, g_steal_pointer (&task));
 }
 

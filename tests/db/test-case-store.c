@@ -10,6 +10,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "hw-case-store.h"
+#include "hw-image-hash.h"
 #include "hw-setup.h"
 #include "hw-test-cluster.h"
 
@@ -707,6 +708,22 @@ test_photos (void)
   photo_id = hw_case_store_add_photo_finish (store, wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpint (photo_id, >, 0);
+
+  /* Stored with its perceptual hashes, those homeward-cli hash prints. */
+  {
+    g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, photo_id);
+    g_autofree char *phash = NULL;
+    g_autofree char *dhash = NULL;
+    HwImageHashes hashes;
+
+    g_assert_true (hw_image_hash_bytes (png, &hashes, &error));
+    g_assert_no_error (error);
+    phash = g_strdup_printf ("%" G_GINT64_FORMAT, hw_image_hash_to_db (hashes.phash));
+    dhash = g_strdup_printf ("%" G_GINT64_FORMAT, hw_image_hash_to_db (hashes.dhash));
+    g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.photo "
+                                        "WHERE id = $1 AND phash = $2 AND dhash = $3",
+                                        id_text, phash, dhash, NULL), ==, 1);
+  }
 
   /* The same file again: the case has it already. */
   g_clear_object (&result);
