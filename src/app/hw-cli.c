@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-case.h"
 #include "hw-cli.h"
 #include "hw-db.h"
 #include "hw-demo-data.h"
@@ -698,6 +699,270 @@ cmd_near_duplicates (Cli   *cli,
   return EXIT_OK;
 }
 
+/* Whether @value is one of @allowed (NULL-terminated). */
+static gboolean
+one_of (const char         *value,
+        const char * const *allowed)
+{
+  return value == NULL || g_strv_contains (allowed, value);
+}
+
+/* "2026-03-01T10:00+08:00", "2026-03-01 10:00" (local time) or
+ * "2026-03-01" as the server reads a timestamptz; NULL for NULL. */
+static gboolean
+parse_time_option (const char  *text,
+                   char       **out)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *iso = NULL;
+
+  *out = NULL;
+  if (text == NULL)
+    return TRUE;
+
+  iso = g_strdelimit (g_strdup (text), " ", 'T');
+  if (strlen (iso) == 10)
+    {
+      g_autofree char *midnight = g_strconcat (iso, "T00:00:00", NULL);
+
+      time = g_date_time_new_from_iso8601 (midnight, local);
+    }
+  else
+    time = g_date_time_new_from_iso8601 (iso, local);
+
+  /* "…T14:30" without seconds */
+  if (time == NULL && strlen (iso) >= 16 && iso[13] == ':' && (iso[16] == '\0' || iso[16] != ':'))
+    {
+      g_autofree char *seconds = g_strdup_printf ("%.16s:00%s", iso, iso + 16);
+
+      time = g_date_time_new_from_iso8601 (seconds, local);
+    }
+
+  if (time == NULL)
+    return FALSE;
+
+  *out = g_date_time_format_iso8601 (time);
+
+  return TRUE;
+}
+
+/* The hex form of bytea, as the server reads it. */
+static char *
+bytea_text (GBytes *bytes)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  GString *text = g_string_sized_new (2 + 2 * size);
+
+  g_string_append (text, "\\x");
+  for (gsize i = 0; i < size; i++)
+    g_string_append_printf (text, "%02x", data[i]);
+
+  return g_string_free (text, FALSE);
+}
+
+/* A tip from a script: the sighting and its photos in one transaction. */
+static int
+cmd_add_sighting (Cli   *cli,
+                  int    argc,
+                  char **argv)
+{
+  static const char * const channels[] = { "hotline", "walk_in", "patrol", "microblog", "web_form",
+                                           "partner_agency", "import", NULL };
+  static const char * const sexes[] = { "male", "female", "unknown", NULL };
+  static const char * const priorities[] = { "urgent", "high", "normal", "low", NULL };
+  static const char * const contexts[] = { "begging", "with_adults", "alone", "injured", "disabled", "working",
+                                           "performing", "selling", "drugged", "school", "other", NULL };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) photos = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_case_photo_import_free);
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwDbResult) rows = NULL;
+  g_autofree char *channel = NULL, *source_ref = NULL, *received = NULL, *observed = NULL;
+  g_autofree char *place = NULL, *region = NULL, *description = NULL, *sex = NULL, *priority = NULL;
+  g_autofree char *reporter_name = NULL, *reporter_contact = NULL, *context_list = NULL;
+  g_autofree char *received_at = NULL, *observed_at = NULL, *context_array = NULL;
+  g_autofree char *lat_text = NULL, *lon_text = NULL, *age_min_text = NULL, *age_max_text = NULL;
+  g_auto(GStrv) context_values = NULL;
+  double lat = G_MAXDOUBLE, lon = G_MAXDOUBLE;
+  int age_min = -1, age_max = -1;
+  gboolean anonymous = FALSE;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "channel", 0, 0, G_OPTION_ARG_STRING, &channel, N_("How the tip came (required): hotline, walk_in, patrol, microblog, web_form, partner_agency or import"), N_("CHANNEL") },
+    { "source-ref", 0, 0, G_OPTION_ARG_STRING, &source_ref, N_("The post’s address or the call’s number, unique per channel"), N_("REF") },
+    { "received-at", 0, 0, G_OPTION_ARG_STRING, &received, N_("When the tip came (default: now)"), N_("TIME") },
+    { "observed-at", 0, 0, G_OPTION_ARG_STRING, &observed, N_("When the child was seen"), N_("TIME") },
+    { "place", 0, 0, G_OPTION_ARG_STRING, &place, N_("Where the child was seen"), N_("TEXT") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("The place’s six-digit region code"), N_("CODE") },
+    { "lat", 0, 0, G_OPTION_ARG_DOUBLE, &lat, N_("Latitude"), N_("DEGREES") },
+    { "lon", 0, 0, G_OPTION_ARG_DOUBLE, &lon, N_("Longitude"), N_("DEGREES") },
+    { "description", 0, 0, G_OPTION_ARG_STRING, &description, N_("What was seen"), N_("TEXT") },
+    { "age-min", 0, 0, G_OPTION_ARG_INT, &age_min, N_("Youngest apparent age"), N_("YEARS") },
+    { "age-max", 0, 0, G_OPTION_ARG_INT, &age_max, N_("Oldest apparent age"), N_("YEARS") },
+    { "sex", 0, 0, G_OPTION_ARG_STRING, &sex, N_("Apparent sex: male, female or unknown"), N_("SEX") },
+    { "context", 0, 0, G_OPTION_ARG_STRING, &context_list, N_("Comma-separated: begging, with_adults, alone, injured, disabled, working, performing, selling, drugged, school, other"), N_("LIST") },
+    { "priority", 0, 0, G_OPTION_ARG_STRING, &priority, N_("urgent, high, normal or low (default normal)"), N_("PRIORITY") },
+    { "reporter-name", 0, 0, G_OPTION_ARG_STRING, &reporter_name, N_("Who reported it (name or handle)"), N_("NAME") },
+    { "reporter-contact", 0, 0, G_OPTION_ARG_STRING, &reporter_contact, N_("How to reach them"), N_("CONTACT") },
+    { "anonymous", 0, 0, G_OPTION_ARG_NONE, &anonymous, N_("The reporter asked not to be named"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("[PHOTO…]"));
+  g_option_context_set_summary (context,
+                                _("Record a sighting (a tip) with its photos, in one transaction, and print "
+                                  "its id. Photos are checked before anything is written; a photo that "
+                                  "is a near duplicate of another sighting’s joins its repost group."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (channel == NULL)
+    return usage_error (context, _("add-sighting needs --channel"));
+  if (!one_of (channel, channels))
+    return usage_error (context, _("Unknown --channel"));
+  if (!one_of (sex, sexes))
+    return usage_error (context, _("--sex must be male, female or unknown"));
+  if (!one_of (priority, priorities))
+    return usage_error (context, _("--priority must be urgent, high, normal or low"));
+  if (region != NULL && !g_regex_match_simple ("^[0-9]{6}$", region, 0, 0))
+    return usage_error (context, _("--region must be six digits"));
+  if ((lat == G_MAXDOUBLE) != (lon == G_MAXDOUBLE))
+    return usage_error (context, _("--lat and --lon go together"));
+  if (lat != G_MAXDOUBLE && (lat < -90 || lat > 90 || lon < -180 || lon > 180))
+    return usage_error (context, _("--lat must be between -90 and 90, --lon between -180 and 180"));
+  if ((age_min != -1 && (age_min < 0 || age_min > 25)) || (age_max != -1 && (age_max < 0 || age_max > 25)) ||
+      (age_min != -1 && age_max != -1 && age_min > age_max))
+    return usage_error (context, _("Apparent ages go from 0 to 25, the youngest first"));
+  if (!parse_time_option (received, &received_at) || !parse_time_option (observed, &observed_at))
+    return usage_error (context, _("Times are written like 2026-03-01 14:30 or 2026-03-01T14:30+08:00"));
+
+  if (context_list != NULL)
+    {
+      GString *array = g_string_new ("{");
+
+      context_values = g_strsplit (context_list, ",", -1);
+      for (guint i = 0; context_values[i] != NULL; i++)
+        {
+          g_strstrip (context_values[i]);
+          if (!g_strv_contains (contexts, context_values[i]))
+            {
+              g_string_free (array, TRUE);
+              return usage_error (context, _("Unknown --context value"));
+            }
+          g_string_append_printf (array, "%s%s", i > 0 ? "," : "", context_values[i]);
+        }
+      g_string_append_c (array, '}');
+      context_array = g_string_free (array, FALSE);
+    }
+
+  /* Every photo is read and checked before anything is written. */
+  for (int i = 1; i < argc; i++)
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) content = NULL;
+      HwCasePhotoImport *import;
+      gsize length = 0;
+
+      if (!g_file_get_contents (argv[i], &contents, &length, &error))
+        return fail (error);
+      content = g_bytes_new_take (g_steal_pointer (&contents), length);
+      if (!(import = hw_case_photo_import_new (content, &error)))
+        {
+          g_printerr ("homeward-cli: %s: %s\n", argv[i], error->message);
+          g_error_free (error);
+          return EXIT_FAILURE_;
+        }
+      g_ptr_array_add (photos, import);
+    }
+
+  if (lat != G_MAXDOUBLE)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      lat_text = g_strdup (g_ascii_dtostr (buffer, sizeof buffer, lat));
+      lon_text = g_strdup (g_ascii_dtostr (buffer, sizeof buffer, lon));
+    }
+  if (age_min != -1)
+    age_min_text = g_strdup_printf ("%d", age_min);
+  if (age_max != -1)
+    age_max_text = g_strdup_printf ("%d", age_max);
+
+  if (!(db = cli_connect (cli, &error)) ||
+      !(rows = hw_db_query_sync (db, "BEGIN", NULL, 0, NULL, &error)))
+    return fail (error);
+  g_clear_pointer (&rows, hw_db_result_unref);
+
+  {
+    const char *params[] = {
+      channel, source_ref, received_at, observed_at, place, region, lat_text, lon_text, description,
+      age_min_text, age_max_text, sex != NULL ? sex : "unknown", context_array != NULL ? context_array : "{}",
+      priority != NULL ? priority : "normal", reporter_name, reporter_contact, anonymous ? "true" : "false",
+    };
+
+    rows = hw_db_query_sync (db,
+                             "INSERT INTO homeward.sighting (channel, source_ref, received_at, observed_at, "
+                             "  place_text, region_code, latitude, longitude, description, apparent_age_min, "
+                             "  apparent_age_max, apparent_sex, context, priority, reporter_name, "
+                             "  reporter_contact, reporter_anonymous) "
+                             "VALUES ($1, $2, coalesce ($3::timestamptz, now ()), $4::timestamptz, $5, $6, "
+                             "  $7::double precision, $8::double precision, $9, $10::smallint, $11::smallint, "
+                             "  $12, $13::text[], $14, $15, $16, $17::boolean) RETURNING id",
+                             params, G_N_ELEMENTS (params), NULL, &error);
+  }
+
+  for (guint i = 0; rows != NULL && error == NULL && i < photos->len; i++)
+    {
+      const HwCasePhotoImport *photo = g_ptr_array_index (photos, i);
+      g_autofree char *content = bytea_text (photo->content);
+      g_autofree char *thumbnail = bytea_text (photo->thumbnail);
+      g_autoptr(GBytes) digest = g_bytes_new_static (photo->sha256, sizeof photo->sha256);
+      g_autofree char *sha256 = bytea_text (digest);
+      g_autofree char *width = g_strdup_printf ("%d", photo->width);
+      g_autofree char *height = g_strdup_printf ("%d", photo->height);
+      g_autofree char *phash = g_strdup_printf ("%" G_GINT64_FORMAT, hw_image_hash_to_db (photo->phash));
+      g_autofree char *dhash = g_strdup_printf ("%" G_GINT64_FORMAT, hw_image_hash_to_db (photo->dhash));
+      const char *params[] = { hw_db_result_get_string (rows, 0, 0), content, photo->mime_type, sha256,
+                               width, height, thumbnail, phash, dhash };
+      g_autoptr(HwDbResult) stored = NULL;
+
+      stored = hw_db_query_sync (db,
+                                 "INSERT INTO homeward.photo (sighting_id, content, mime_type, sha256, width, "
+                                 "  height, thumbnail, phash, dhash) "
+                                 "VALUES ($1::bigint, $2::bytea, $3, $4::bytea, $5::integer, $6::integer, "
+                                 "  $7::bytea, $8::bigint, $9::bigint)",
+                                 params, G_N_ELEMENTS (params), NULL, &error);
+    }
+
+  if (rows == NULL || error != NULL)
+    {
+      g_autoptr(HwDbResult) rolled_back = hw_db_query_sync (db, "ROLLBACK", NULL, 0, NULL, NULL);
+
+      if (hw_db_error_get_sqlstate (error) != NULL &&
+          g_str_equal (hw_db_error_get_sqlstate (error), "23505"))
+        {
+          g_printerr (_("homeward-cli: a sighting from %s with reference %s exists already\n"),
+                      channel, source_ref);
+          g_error_free (error);
+          return EXIT_FAILURE_;
+        }
+      return fail (error);
+    }
+
+  {
+    g_autoptr(HwDbResult) committed = hw_db_query_sync (db, "COMMIT", NULL, 0, NULL, &error);
+
+    if (committed == NULL)
+      return fail (error);
+  }
+
+  g_print ("%s\n", hw_db_result_get_string (rows, 0, 0));
+
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "server", "start|stop|status|conninfo", N_("Manage the embedded server"), cmd_server },
   { "init", "", N_("Create the database, roles and schema"), cmd_init },
@@ -708,6 +973,8 @@ static const Command commands[] = {
   { "hash", "FILE…", N_("Print the fingerprints of photo files (no database)"), cmd_hash },
   { "near-duplicates", "FILE [--max-distance D]", N_("List the stored photos that look like a photo file"),
     cmd_near_duplicates },
+  { "add-sighting", "--channel CHANNEL [OPTION…] [PHOTO…]", N_("Record a sighting with its photos; print its id"),
+    cmd_add_sighting },
 };
 
 static void

@@ -32,7 +32,7 @@ expect () {
   if [ "$got" = "$want" ]; then ok "$what"; else not_ok "$what (exit $got, wanted $want)" "$out"; fi
 }
 
-for sub in server init migrate add-unit add-officer demo-data hash near-duplicates; do
+for sub in server init migrate add-unit add-officer demo-data hash near-duplicates add-sighting; do
   out=$("$cli" "$sub" --help 2>&1)
   if [ $? = 0 ] && grep -q "Usage:" <<<"$out"; then ok "$sub --help"; else not_ok "$sub --help" "$out"; fi
 done
@@ -103,7 +103,27 @@ EOF
   if [[ "$out" =~ ^[0-9]+\ 2\ sighting\ [0-9]+$ ]]; then ok "near-duplicates finds a photo two bits away, and its sighting"; else not_ok "near-duplicates finds the stored photo" "$out"; fi
   out=$("$cli" near-duplicates --max-distance 1 "$work/photo.jpg" 2>&1)
   if [ -z "$out" ]; then ok "... but not within one bit"; else not_ok "near-duplicates --max-distance 1" "$out"; fi
+
+  # add-sighting: a tip with its photo; a repost of it joins the same group.
+  first=$("$cli" add-sighting --channel microblog --source-ref https://weibo.example/smoke/1 \
+            --place 广州火车站 --description 火车站乞讨的男孩 --age-min 6 --age-max 8 --sex male \
+            --context begging,with_adults --observed-at "2026-03-01 14:30" "$work/photo.jpg" 2>&1)
+  if [[ "$first" =~ ^[0-9]+$ ]]; then ok "add-sighting prints the new id"; else not_ok "add-sighting prints the new id" "$first"; fi
+  second=$("$cli" add-sighting --channel microblog --source-ref https://weibo.example/smoke/2 "$work/photo.jpg" 2>&1)
+  out=$("$psql" "$conninfo" -Atc "SELECT count(DISTINCT repost_group_id) || ',' || count(repost_group_id) FROM homeward.sighting WHERE id IN ($first, $second)" 2>&1)
+  if [ "$out" = "1,2" ]; then ok "... and a repost of its photo joins the same repost group"; else not_ok "repost grouped" "$out"; fi
+  out=$("$psql" "$conninfo" -Atc "SELECT apparent_sex || ',' || array_to_string(context, '+') || ',' || to_char(observed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') FROM homeward.sighting WHERE id = $first" 2>&1)
+  if [[ "$out" == male,begging+with_adults,2026-03-0* ]]; then ok "... with the fields given"; else not_ok "add-sighting fields" "$out"; fi
+  before=$("$psql" "$conninfo" -Atc "SELECT count(*) FROM homeward.sighting")
+  expect 1 "add-sighting with a reference its channel has already fails" \
+    "$cli" add-sighting --channel microblog --source-ref https://weibo.example/smoke/1
+  expect 1 "add-sighting with a file that is not a photo fails" "$cli" add-sighting --channel hotline "$work/note.jpg"
+  after=$("$psql" "$conninfo" -Atc "SELECT count(*) FROM homeward.sighting")
+  if [ "$before" = "$after" ]; then ok "... and writes nothing"; else not_ok "failed add-sighting wrote nothing" "$before -> $after"; fi
 fi
+expect 2 "add-sighting needs a channel" "$cli" add-sighting
+expect 2 "add-sighting refuses an unknown channel" "$cli" add-sighting --channel pigeon
+expect 2 "add-sighting refuses ages the wrong way round" "$cli" add-sighting --channel hotline --age-min 9 --age-max 5
 expect 2 "near-duplicates refuses a distance beyond 11" "$cli" near-duplicates --max-distance 12 "$work/photo.jpg"
 expect 1 "near-duplicates of a file that is not a photo fails" "$cli" near-duplicates "$work/note.jpg"
 
