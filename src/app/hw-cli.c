@@ -747,21 +747,6 @@ parse_time_option (const char  *text,
   return TRUE;
 }
 
-/* The hex form of bytea, as the server reads it. */
-static char *
-bytea_text (GBytes *bytes)
-{
-  gsize size;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
-  GString *text = g_string_sized_new (2 + 2 * size);
-
-  g_string_append (text, "\\x");
-  for (gsize i = 0; i < size; i++)
-    g_string_append_printf (text, "%02x", data[i]);
-
-  return g_string_free (text, FALSE);
-}
-
 /* A tip from a script: the sighting and its photos in one transaction. */
 static int
 cmd_add_sighting (Cli   *cli,
@@ -916,10 +901,11 @@ cmd_add_sighting (Cli   *cli,
   for (guint i = 0; rows != NULL && error == NULL && i < photos->len; i++)
     {
       const HwCasePhotoImport *photo = g_ptr_array_index (photos, i);
-      g_autofree char *content = bytea_text (photo->content);
-      g_autofree char *thumbnail = bytea_text (photo->thumbnail);
-      g_autoptr(GBytes) digest = g_bytes_new_static (photo->sha256, sizeof photo->sha256);
-      g_autofree char *sha256 = bytea_text (digest);
+      g_autofree char *content = hw_db_bytea_param (g_bytes_get_data (photo->content, NULL),
+                                                    g_bytes_get_size (photo->content));
+      g_autofree char *thumbnail = hw_db_bytea_param (g_bytes_get_data (photo->thumbnail, NULL),
+                                                      g_bytes_get_size (photo->thumbnail));
+      g_autofree char *sha256 = hw_db_bytea_param (photo->sha256, sizeof photo->sha256);
       g_autofree char *width = g_strdup_printf ("%d", photo->width);
       g_autofree char *height = g_strdup_printf ("%d", photo->height);
       g_autofree char *phash = g_strdup_printf ("%" G_GINT64_FORMAT, hw_image_hash_to_db (photo->phash));

@@ -1336,27 +1336,6 @@ hw_case_store_add_contact_finish (HwCaseStore   *self,
 
 /* Photos */
 
-static char *
-bytea_param (const guint8 *data,
-             gsize         size)
-{
-  static const char digits[] = "0123456789abcdef";
-  char *text = g_malloc (3 + 2 * size);
-  char *p = text;
-
-  /* The hex form of bytea, as the server reads it. */
-  *p++ = '\\';
-  *p++ = 'x';
-  for (gsize i = 0; i < size; i++)
-    {
-      *p++ = digits[data[i] >> 4];
-      *p++ = digits[data[i] & 0xf];
-    }
-  *p = '\0';
-
-  return text;
-}
-
 static void
 add_photo_cb (GObject      *object,
               GAsyncResult *result,
@@ -1403,13 +1382,13 @@ hw_case_store_add_photo_async (HwCaseStore             *self,
 
   add_int (params, case_id);
   data = g_bytes_get_data (photo->content, &size);
-  g_ptr_array_add (params, bytea_param (data, size));
+  g_ptr_array_add (params, hw_db_bytea_param (data, size));
   add_text (params, photo->mime_type);
-  g_ptr_array_add (params, bytea_param (photo->sha256, sizeof photo->sha256));
+  g_ptr_array_add (params, hw_db_bytea_param (photo->sha256, sizeof photo->sha256));
   add_int (params, photo->width);
   add_int (params, photo->height);
   data = g_bytes_get_data (photo->thumbnail, &size);
-  g_ptr_array_add (params, bytea_param (data, size));
+  g_ptr_array_add (params, hw_db_bytea_param (data, size));
   add_int (params, hw_image_hash_to_db (photo->phash));
   add_int (params, hw_image_hash_to_db (photo->dhash));
   query_async (self, "add-photo", params, cancellable, add_photo_cb, g_steal_pointer (&task));

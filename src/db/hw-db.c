@@ -1704,3 +1704,29 @@ hw_db_exec_script_sync (HwDb          *self,
 
   return ret;
 }
+
+/**
+ * hw_db_bytea_param:
+ *
+ * Returns: (transfer full): @data in the hex form of bytea ("\\x…"), as a
+ *   query parameter in text format
+ */
+char *
+hw_db_bytea_param (const guint8 *data,
+                   gsize         size)
+{
+  static const char digits[] = "0123456789abcdef";
+  char *text = g_malloc (3 + 2 * size);
+  char *p = text;
+
+  *p++ = '\\';
+  *p++ = 'x';
+  for (gsize i = 0; i < size; i++)
+    {
+      *p++ = digits[data[i] >> 4];
+      *p++ = digits[data[i] & 0xf];
+    }
+  *p = '\0';
+
+  return text;
+}

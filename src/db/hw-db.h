@@ -56,6 +56,8 @@ char        *hw_db_conninfo_with        (const char           *conninfo,
                                          const char           *key,
                                          const char           *value,
                                          GError              **error);
+char        *hw_db_bytea_param          (const guint8         *data,
+                                         gsize                 size);
 char        *hw_db_conninfo_get         (const char           *conninfo,
                                          const char           *key);
 char        *hw_db_encrypt_password     (HwDb                 *self,
