@@ -302,7 +302,7 @@ test_window_cases (void)
   g_assert_cmpstr (hw_case_summary_get_status_label (first), !=, "");
 
   /* Demo data says so in the header bar. */
-  hw_test_wait_until (says_demo, window, 5000);
+  hw_test_wait_until (says_demo, window, 15000);
 
   /* Picking a case shows it in the detail pane. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (shown), 0);
@@ -318,7 +318,7 @@ test_window_cases (void)
       g_main_context_iteration (NULL, FALSE);
   }
 
-  hw_test_wait_until (stack_settled, window, 5000);
+  hw_test_wait_until (stack_settled, window, 15000);
   hw_ui_test_wait_for_frames (GTK_WIDGET (window));
   hw_ui_test_save_png (GTK_WIDGET (window), "test-window");
 
@@ -345,7 +345,7 @@ test_window_cases (void)
   case_wait.model = model;
   case_wait.case_number = case_number;
   case_wait.child_name = "测试童";
-  hw_test_wait_until (has_case, &case_wait, 5000);
+  hw_test_wait_until (has_case, &case_wait, 15000);
 
   /* Search as the officer types it: the child's two-character given name,
    * then a relative's phone number as people write it. */
@@ -356,7 +356,7 @@ test_window_cases (void)
 
     g_assert_nonnull (search);
     gtk_editable_set_text (GTK_EDITABLE (search), "试童");
-    hw_test_wait_until (only_case, &only, 5000);
+    hw_test_wait_until (only_case, &only, 15000);
 
     family = hw_test_query (other,
                             "WITH p AS (INSERT INTO homeward.person (family_name, given_name) "
@@ -369,11 +369,11 @@ test_window_cases (void)
 
     text = g_strdup_printf ("1392417%s", suffix);
     gtk_editable_set_text (GTK_EDITABLE (search), text);
-    hw_test_wait_until (only_case, &only, 5000);
+    hw_test_wait_until (only_case, &only, 15000);
 
     gtk_editable_set_text (GTK_EDITABLE (search), "");
     count_wait.n_items = (guint) n_cases + 1;
-    hw_test_wait_until (has_n_items, &count_wait, 5000);
+    hw_test_wait_until (has_n_items, &count_wait, 15000);
   }
 
   /* Filtered by unit (the first one in the drop-down) and by status. */
@@ -383,7 +383,7 @@ test_window_cases (void)
     gint64 n_unit;
 
     g_assert_nonnull (unit_dropdown);
-    hw_test_wait_until (dropdown_filled, unit_dropdown, 5000);
+    hw_test_wait_until (dropdown_filled, unit_dropdown, 15000);
     n_unit = hw_test_query_int (other,
                                 "SELECT count(*) FROM homeward.abduction_case c "
                                 "WHERE c.unit_id = (SELECT id FROM homeward.unit ORDER BY code LIMIT 1) "
@@ -393,11 +393,11 @@ test_window_cases (void)
     gtk_check_button_set_active (GTK_CHECK_BUTTON (find_in_popover (GTK_WIDGET (window),
                                                                      GTK_TYPE_CHECK_BUTTON)), TRUE);
     count_wait.n_items = (guint) n_unit;
-    hw_test_wait_until (has_n_items, &count_wait, 5000);
+    hw_test_wait_until (has_n_items, &count_wait, 15000);
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
     count_wait.n_items = (guint) n_cases + 1;
-    hw_test_wait_until (has_n_items, &count_wait, 5000);
+    hw_test_wait_until (has_n_items, &count_wait, 15000);
   }
 
   /* The officer records a case in this window (Ctrl+N), then finds it in
@@ -430,10 +430,10 @@ test_window_cases (void)
     only.case_number = hw_db_result_get_string (recorded, 0, 0);
 
     gtk_editable_set_text (GTK_EDITABLE (search), "录童");
-    hw_test_wait_until (only_case, &only, 5000);
+    hw_test_wait_until (only_case, &only, 15000);
     gtk_editable_set_text (GTK_EDITABLE (search), "");
     count_wait.n_items = (guint) n_cases + 2;
-    hw_test_wait_until (has_n_items, &count_wait, 5000);
+    hw_test_wait_until (has_n_items, &count_wait, 15000);
   }
 
   /* Many cases in one statement, then the end of the list: pages past the
@@ -450,12 +450,12 @@ test_window_cases (void)
                             "       || '-UI-' || $1 || '-' || row_number () OVER (), p.id FROM p",
                             suffix, NULL);
   count_wait.n_items = (guint) n_cases + 2 + BULK_CASES;
-  hw_test_wait_until (has_n_items, &count_wait, 5000);
+  hw_test_wait_until (has_n_items, &count_wait, 15000);
 
   hw_ui_test_wait_for_frames (GTK_WIDGET (window));
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  hw_test_wait_until (last_row_loaded, model, 5000);
+  hw_test_wait_until (last_row_loaded, model, 15000);
 
   /* The rows are in the server's order (most recent activity first), at the
    * right positions. */
@@ -495,7 +495,7 @@ test_window_cases (void)
     g_assert_cmpuint (n_items, >, 36 * 200);
 
     top_row = g_list_model_get_item (G_LIST_MODEL (list), 0);
-    hw_test_wait_until (row_loaded, top_row, 5000);
+    hw_test_wait_until (row_loaded, top_row, 15000);
     first_seen = top_row;
     g_clear_object (&top_row);
 
@@ -503,12 +503,12 @@ test_window_cases (void)
       {
         g_autoptr(HwCaseSummary) row = g_list_model_get_item (G_LIST_MODEL (list), position);
 
-        hw_test_wait_until (row_loaded, row, 5000);
+        hw_test_wait_until (row_loaded, row, 15000);
       }
 
     again = g_list_model_get_item (G_LIST_MODEL (list), 0);
     g_assert_true (again != first_seen || hw_case_summary_get_loading (again));
-    hw_test_wait_until (row_loaded, again, 5000);
+    hw_test_wait_until (row_loaded, again, 15000);
     top = hw_test_query (other,
                          "SELECT c.case_number FROM homeward.abduction_case c "
                          "JOIN homeward.case_list_key k ON k.case_id = c.id "
