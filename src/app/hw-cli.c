@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "hw-case.h"
 #include "hw-cli.h"
@@ -949,6 +950,156 @@ cmd_add_sighting (Cli   *cli,
   return EXIT_OK;
 }
 
+/* How many terminal columns @text takes (CJK characters take two). */
+static int
+display_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+
+  return width;
+}
+
+/* Prints @text left-aligned in @columns terminal columns. */
+static void
+print_padded (const char *text,
+              int         columns)
+{
+  g_print ("%s%*s", text, MAX (1, columns - display_width (text)), "");
+}
+
+/* The open cases a sighting may be about, best first, with each factor's
+ * part of the score (data/sql/0010-candidates.sql). */
+static int
+cmd_candidates (Cli   *cli,
+                int    argc,
+                char **argv)
+{
+  static const char * const factors[] = { "total", "sex", "age", "marks", "place", "time", "photo" };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwDbResult) rows = NULL;
+  g_autofree char *limit_text = NULL;
+  gint64 sighting_id;
+  gint64 limit = 20;
+  gboolean json = FALSE;
+  char *end = NULL;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "limit", 'n', 0, G_OPTION_ARG_INT64, &limit, N_("How many cases (default 20)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("SIGHTING-ID"));
+  g_option_context_set_summary (context,
+                                _("List the open cases a sighting may be about, best first, with what each "
+                                  "factor adds to the score: sex, age at the sighting, distinguishing marks "
+                                  "in the description, place, time since the abduction, and photo likeness."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("candidates needs a sighting id"));
+  sighting_id = g_ascii_strtoll (argv[1], &end, 10);
+  if (end == argv[1] || *end != '\0' || sighting_id <= 0)
+    return usage_error (context, _("A sighting id is a positive number"));
+  if (limit < 1 || limit > 1000)
+    return usage_error (context, _("--limit must be between 1 and 1000"));
+
+  limit_text = g_strdup_printf ("%" G_GINT64_FORMAT, limit);
+
+  {
+    const char *params[] = { argv[1], limit_text };
+
+    if (!(db = cli_connect (cli, &error)) ||
+        !(rows = hw_db_query_sync (db,
+                                   "SELECT c.case_number, concat (p.family_name, p.given_name), "
+                                   "       r.total, r.sex, r.age, r.marks, r.place, r.\"time\", r.photo "
+                                   "  FROM homeward.candidate_cases ($1::bigint, $2::integer) WITH ORDINALITY r "
+                                   "  LEFT JOIN homeward.abduction_case c ON c.id = r.case_id "
+                                   "  LEFT JOIN homeward.person p ON p.id = c.child_id "
+                                   " ORDER BY r.ordinality",
+                                   params, 2, NULL, &error)))
+      {
+        if (error != NULL && g_strcmp0 (hw_db_error_get_sqlstate (error), "P0002") == 0)
+          {
+            g_printerr (_("homeward-cli: there is no sighting %s\n"), argv[1]);
+            g_error_free (error);
+            return EXIT_FAILURE_;
+          }
+        return fail (error);
+      }
+  }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < hw_db_result_get_n_rows (rows); i++)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "rank");
+          json_builder_add_int_value (builder, i + 1);
+          json_builder_set_member_name (builder, "case_number");
+          json_builder_add_string_value (builder, hw_db_result_get_string (rows, i, 0));
+          json_builder_set_member_name (builder, "child");
+          json_builder_add_string_value (builder, hw_db_result_get_string (rows, i, 1));
+          for (guint f = 0; f < G_N_ELEMENTS (factors); f++)
+            {
+              json_builder_set_member_name (builder, factors[f]);
+              json_builder_add_double_value (builder, g_ascii_strtod (hw_db_result_get_string (rows, i, 2 + f), NULL));
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+      return EXIT_OK;
+    }
+
+  {
+    /* TRANSLATORS: column heads of homeward-cli candidates; keep them short */
+    const char *heads[] = { N_("score"), N_("sex"), N_("age"), N_("marks"), N_("place"), N_("time"), N_("photo") };
+
+    print_padded ("#", 5);
+    print_padded (_("case"), 15);
+    print_padded (_("child"), 12);
+    for (guint f = 0; f < G_N_ELEMENTS (heads); f++)
+      {
+        const char *head = _(heads[f]);
+
+        g_print ("%*s%s", MAX (1, 8 - display_width (head)), "", head);
+      }
+    g_print ("\n");
+  }
+  for (guint i = 0; i < hw_db_result_get_n_rows (rows); i++)
+    {
+      g_autofree char *rank = g_strdup_printf ("%u", i + 1);
+
+      print_padded (rank, 5);
+      print_padded (hw_db_result_get_string (rows, i, 0), 15);
+      print_padded (hw_db_result_get_string (rows, i, 1), 12);
+      for (guint f = 0; f < G_N_ELEMENTS (factors); f++)
+        g_print (" %7.2f", g_ascii_strtod (hw_db_result_get_string (rows, i, 2 + f), NULL));
+      g_print ("\n");
+    }
+
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "server", "start|stop|status|conninfo", N_("Manage the embedded server"), cmd_server },
   { "init", "", N_("Create the database, roles and schema"), cmd_init },
@@ -961,6 +1112,8 @@ static const Command commands[] = {
     cmd_near_duplicates },
   { "add-sighting", "--channel CHANNEL [OPTION…] [PHOTO…]", N_("Record a sighting with its photos; print its id"),
     cmd_add_sighting },
+  { "candidates", "SIGHTING-ID [--limit N] [--json]", N_("Rank the open cases a sighting may be about"),
+    cmd_candidates },
 };
 
 static void

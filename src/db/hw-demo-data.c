@@ -4911,7 +4911,7 @@ load (Gen         *g,
       const char  *conninfo,
       GError     **error)
 {
-  static const char * const list_tables[] = { "case_list_key", "case_family_key" };
+  static const char * const list_tables[] = { "case_list_key", "case_family_key", "case_match_key" };
   g_autoptr(GPtrArray) indexes = NULL;
   g_autoptr(GPtrArray) list_indexes = NULL;
   g_autoptr(GPtrArray) gin_indexes = g_ptr_array_new_with_free_func (g_free);
@@ -5018,7 +5018,8 @@ load (Gen         *g,
    * takes a table's worth of single entries. */
   set_stage (g, _("Building the case list"), 0);
   if (!(list_indexes = drop_indexes (g, list_tables, G_N_ELEMENTS (list_tables), NULL, error)) ||
-      !exec (g, "SELECT homeward.refresh_case_list_keys ()", error))
+      !exec (g, "SELECT homeward.refresh_case_list_keys ()", error) ||
+      !exec (g, "SELECT homeward.refresh_case_match_keys ()", error))
     return FALSE;
   for (guint i = 0; i < list_indexes->len; i++)
     {
@@ -5043,7 +5044,8 @@ load (Gen         *g,
    * need its statistics as much as theirs (without them a search walks the
    * whole list). */
   if (!exec (g, "ANALYZE homeward.case_list_key", error) ||
-      !exec (g, "ANALYZE homeward.case_family_key", error))
+      !exec (g, "ANALYZE homeward.case_family_key", error) ||
+      !exec (g, "ANALYZE homeward.case_match_key", error))
     return FALSE;
 
   g->work_done = g->work_total;

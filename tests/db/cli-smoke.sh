@@ -32,7 +32,7 @@ expect () {
   if [ "$got" = "$want" ]; then ok "$what"; else not_ok "$what (exit $got, wanted $want)" "$out"; fi
 }
 
-for sub in server init migrate add-unit add-officer demo-data hash near-duplicates add-sighting; do
+for sub in server init migrate add-unit add-officer demo-data hash near-duplicates add-sighting candidates; do
   out=$("$cli" "$sub" --help 2>&1)
   if [ $? = 0 ] && grep -q "Usage:" <<<"$out"; then ok "$sub --help"; else not_ok "$sub --help" "$out"; fi
 done
@@ -114,6 +114,10 @@ EOF
   if [ "$out" = "1,2" ]; then ok "... and a repost of its photo joins the same repost group"; else not_ok "repost grouped" "$out"; fi
   out=$("$psql" "$conninfo" -Atc "SELECT apparent_sex || ',' || array_to_string(context, '+') || ',' || to_char(observed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') FROM homeward.sighting WHERE id = $first" 2>&1)
   if [[ "$out" == male,begging+with_adults,2026-03-0* ]]; then ok "... with the fields given"; else not_ok "add-sighting fields" "$out"; fi
+  expect 0 "candidates ranks the open cases for a sighting" "$cli" candidates "$first" --limit 3
+  out=$("$cli" candidates "$first" --limit 3 --json 2>&1)
+  if [[ "$out" == "["* ]]; then ok "... and prints JSON"; else not_ok "candidates --json" "$out"; fi
+  expect 1 "candidates of a sighting that does not exist fails" "$cli" candidates 999999999
   before=$("$psql" "$conninfo" -Atc "SELECT count(*) FROM homeward.sighting")
   expect 1 "add-sighting with a reference its channel has already fails" \
     "$cli" add-sighting --channel microblog --source-ref https://weibo.example/smoke/1
@@ -121,6 +125,7 @@ EOF
   after=$("$psql" "$conninfo" -Atc "SELECT count(*) FROM homeward.sighting")
   if [ "$before" = "$after" ]; then ok "... and writes nothing"; else not_ok "failed add-sighting wrote nothing" "$before -> $after"; fi
 fi
+expect 2 "candidates needs a number" "$cli" candidates twelve
 expect 2 "add-sighting needs a channel" "$cli" add-sighting
 expect 2 "add-sighting refuses an unknown channel" "$cli" add-sighting --channel pigeon
 expect 2 "add-sighting refuses ages the wrong way round" "$cli" add-sighting --channel hotline --age-min 9 --age-max 5

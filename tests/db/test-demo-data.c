@@ -212,6 +212,41 @@ test_plausible (void)
                                       NULL), ==, 0);
 #undef REPOST_PAIRS
 
+  /* Ranked candidates: for the sightings whose photo or description came
+   * from their case (the answer key says which case), the case is among
+   * the first ten. */
+  {
+    g_autoptr(HwDbResult) ranked = hw_test_query (db,
+      "WITH ev AS ("
+      "  SELECT t.sighting_id, t.case_id"
+      "    FROM homeward.demo_ground_truth t"
+      "    JOIN homeward.case_match_key k ON k.case_id = t.case_id AND k.open"
+      "    JOIN homeward.abduction_case c ON c.id = t.case_id"
+      "    JOIN homeward.person p ON p.id = c.child_id"
+      "    JOIN homeward.sighting s ON s.id = t.sighting_id"
+      "   WHERE EXISTS (SELECT 1 FROM homeward.photo sp JOIN homeward.photo cp ON cp.case_id = t.case_id"
+      "                  WHERE sp.sighting_id = t.sighting_id"
+      "                    AND bit_count((sp.phash # cp.phash)::bit(64)) <= 8)"
+      "      OR EXISTS (SELECT 1 FROM regexp_split_to_table(p.distinguishing_marks, '[，,、；;] *') AS m(mark)"
+      "                  WHERE char_length(mark) > 1 AND position(mark IN s.description) > 0))"
+      "SELECT count(*), count(*) FILTER (WHERE ev.case_id IN"
+      "         (SELECT r.case_id FROM homeward.candidate_cases(ev.sighting_id, 10) r))"
+      "  FROM ev", NULL);
+    gint64 n = hw_db_result_get_int64 (ranked, 0, 0);
+    gint64 top10 = hw_db_result_get_int64 (ranked, 0, 1);
+
+    g_test_message ("candidate ranking: the true case in the top 10 for %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT
+                    " sightings with a photo or a mark from it (%.1f%%)", top10, n, 100.0 * top10 / MAX (n, 1));
+    g_assert_cmpint (n, >=, 20);
+    g_assert_cmpint (top10 * 100, >=, n * 95);
+  }
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count(*) FROM homeward.case_match_key", NULL), ==, N_CASES);
+  {
+    g_autoptr(GError) missing = hw_test_query_error (db, "SELECT * FROM homeward.candidate_cases(-1)", NULL);
+
+    g_assert_cmpstr (hw_db_error_get_sqlstate (missing), ==, "P0002");
+  }
+
   /* States agree with each other: a reunited case has a signed-off reunion,
    * by someone other than who proposed it. */
   g_assert_cmpint (hw_test_query_int (db,
