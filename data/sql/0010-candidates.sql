@@ -122,11 +122,16 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = homeward, pg_catalog
 AS $fn$
 DECLARE
-    s         homeward.sighting%ROWTYPE;
-    v_seen    timestamptz;
-    v_tokens  text[];
-    v_photo_cases bigint[];
-    v_photo_dist  integer[];
+    s              homeward.sighting%ROWTYPE;
+    v_seen         timestamptz;
+    v_day          date;
+    v_min          double precision;
+    v_max          double precision;
+    v_tokens       text[];
+    v_mark_cases   bigint[];
+    v_mark_scores  double precision[];
+    v_photo_cases  bigint[];
+    v_photo_dist   integer[];
 BEGIN
     -- (every officer reads every sighting: 0002)
     SELECT * INTO s FROM homeward.sighting WHERE id = p_sighting_id;
@@ -134,7 +139,20 @@ BEGIN
         RAISE EXCEPTION 'there is no sighting %', p_sighting_id USING ERRCODE = 'P0002';
     END IF;
     v_seen := coalesce(s.observed_at, s.received_at);
+    v_day := v_seen::date;
+    v_min := coalesce(s.apparent_age_min, 0);
+    v_max := coalesce(s.apparent_age_max, 25) + 1;   -- "7" is 7.0 to 7.99 years
     v_tokens := homeward.match_tokens(s.description);
+
+    -- The two costly factors only where they can count: marks for the
+    -- cases that share a character pair with the description (GIN), photos
+    -- for the cases with a photo near one of the sighting's.
+    SELECT array_agg(k.case_id),
+           array_agg(least(3.0, 0.75 * (SELECT count(*) FROM unnest(k.marks) AS m(tok)
+                                          WHERE m.tok = ANY (v_tokens))))
+      INTO v_mark_cases, v_mark_scores
+      FROM homeward.case_match_key k
+     WHERE k.open AND k.marks && v_tokens;
 
     SELECT array_agg(m.case_id), array_agg(m.d) INTO v_photo_cases, v_photo_dist
       FROM (SELECT p.case_id, min(n.distance) AS d
@@ -150,14 +168,13 @@ BEGIN
       FROM (SELECT k.case_id,
                    CASE WHEN s.apparent_sex = 'unknown' OR k.sex NOT IN ('male', 'female') THEN 0
                         WHEN s.apparent_sex = k.sex THEN 1 ELSE -2 END AS sex,
-                   CASE WHEN k.birth_date IS NULL
+                   -- years outside the apparent range, less the slack the
+                   -- birth date's precision allows
+                   CASE WHEN k.years IS NULL
                              OR (s.apparent_age_min IS NULL AND s.apparent_age_max IS NULL) THEN 0
-                        WHEN a.outside <= 0 THEN 1.5
-                        ELSE greatest(-4, -a.outside) END AS age,
-                   CASE WHEN k.marks && v_tokens
-                        THEN least(3.0, 0.75 * (SELECT count(*) FROM unnest(k.marks) AS m(tok)
-                                                 WHERE m.tok = ANY (v_tokens)))
-                        ELSE 0 END AS marks,
+                        WHEN greatest(v_min - k.years, k.years - v_max) <= k.slack THEN 1.5
+                        ELSE greatest(-4, k.slack - greatest(v_min - k.years, k.years - v_max)) END AS age,
+                   coalesce(mk.score, 0) AS marks,
                    CASE WHEN k.latitude IS NOT NULL AND s.latitude IS NOT NULL
                         THEN exp(-0.00231 * 111.2 * sqrt(power(k.latitude - s.latitude, 2)
                                  + power((k.longitude - s.longitude) * cos(radians(s.latitude)), 2)))
@@ -167,15 +184,11 @@ BEGIN
                         WHEN k.abducted_at > v_seen + interval '1 day' THEN -5
                         ELSE -0.05 * extract(epoch FROM v_seen - k.abducted_at) / 31557600 END AS t,
                    coalesce(4.0 * (1 - ph.d / 12.0), 0) AS photo
-              FROM homeward.case_match_key k
-              -- years outside the apparent range, less the slack the birth date's precision allows
-              CROSS JOIN LATERAL (
-                  SELECT greatest(coalesce(s.apparent_age_min, 0) - y.years,
-                                  y.years - (coalesce(s.apparent_age_max, 25) + 1))
-                         - CASE WHEN k.birth_precision = 'day' THEN 0.25 ELSE 1.0 END AS outside
-                    FROM (SELECT (v_seen::date - k.birth_date) / 365.25 AS years) y) a
-              LEFT JOIN unnest(v_photo_cases, v_photo_dist) AS ph(case_id, d) ON ph.case_id = k.case_id
-             WHERE k.open) f
+              FROM (SELECT mk.*, (v_day - mk.birth_date) / 365.25 AS years,
+                           CASE WHEN mk.birth_precision = 'day' THEN 0.25 ELSE 1.0 END AS slack
+                      FROM homeward.case_match_key mk WHERE mk.open) k
+              LEFT JOIN unnest(v_mark_cases, v_mark_scores) AS mk(case_id, score) ON mk.case_id = k.case_id
+              LEFT JOIN unnest(v_photo_cases, v_photo_dist) AS ph(case_id, d) ON ph.case_id = k.case_id) f
      ORDER BY 2 DESC, 1
      LIMIT greatest(coalesce(p_limit, 20), 1);
 END
