@@ -30,6 +30,7 @@
 #include "hw-i18n.h"
 #include "hw-schema.h"
 #include "hw-test-cluster.h"
+#include "ui/hw-ui-test-util.h"
 #include "hw-window.h"
 
 #define SAMPLES 20
@@ -203,47 +204,6 @@ bench_searches (HwCaseListModel *model,
           (double) n_results / MAX (1, hw_db_result_get_n_rows (samples)));
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The list's search entry (drop-downs in the filter popover have their own). */
-static GtkWidget *
-find_list_search (GtkWidget *widget)
-{
-  if (GTK_IS_SEARCH_ENTRY (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_list_search (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-
 static long
 rss_kib (void)
 {
@@ -384,7 +344,7 @@ main (int   argc,
   bench_searches (search_model, other, "phone number", phone_query);
 
   /* Typing into the window: no frame may wait on the database. */
-  search = find_list_search (GTK_WIDGET (window));
+  search = hw_ui_test_find_list_search (GTK_WIDGET (window));
   g_assert_nonnull (search);
   frames.max_gap = 0;
   frames.last = 0;
@@ -432,7 +392,7 @@ main (int   argc,
   printf ("RSS without that model: %.1f MiB\n", rss_kib () / 1024.0);
 
   /* Scroll through everything, a screen at a time, waiting for the rows. */
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (find_descendant (GTK_WIDGET (window),
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (hw_ui_test_find_descendant (GTK_WIDGET (window),
                                                                                 GTK_TYPE_COLUMN_VIEW)));
   g_assert_nonnull (adjustment);
   start = g_get_monotonic_time ();
