@@ -33,7 +33,7 @@ CREATE TABLE homeward.case_match_key (
     sex              text NOT NULL,
     birth_date       date,
     birth_precision  text,
-    abducted_at      timestamptz,
+    abducted_on      date,
     latitude         double precision,
     longitude        double precision,
     region_code      text,
@@ -62,17 +62,18 @@ RETURNS void
 LANGUAGE sql SECURITY DEFINER
 SET search_path = homeward, pg_catalog
 AS $fn$
-    INSERT INTO homeward.case_match_key AS k (case_id, open, sex, birth_date, birth_precision, abducted_at,
+    INSERT INTO homeward.case_match_key AS k (case_id, open, sex, birth_date, birth_precision, abducted_on,
                                               latitude, longitude, region_code, marks)
     SELECT c.id, c.status IN ('open', 'investigating', 'located'), p.sex, p.birth_date,
-           p.birth_date_precision, c.abducted_at, c.latitude, c.longitude, c.region_code,
+           p.birth_date_precision, (c.abducted_at AT TIME ZONE 'Asia/Shanghai')::date,
+           c.latitude, c.longitude, c.region_code,
            homeward.match_tokens(p.distinguishing_marks)
       FROM homeward.abduction_case c
       JOIN homeward.person p ON p.id = c.child_id
      WHERE p_case_ids IS NULL OR c.id = ANY (p_case_ids)
     ON CONFLICT (case_id) DO UPDATE
         SET open = excluded.open, sex = excluded.sex, birth_date = excluded.birth_date,
-            birth_precision = excluded.birth_precision, abducted_at = excluded.abducted_at,
+            birth_precision = excluded.birth_precision, abducted_on = excluded.abducted_on,
             latitude = excluded.latitude, longitude = excluded.longitude,
             region_code = excluded.region_code, marks = excluded.marks
 $fn$;
@@ -128,6 +129,7 @@ DECLARE
     v_min          double precision;
     v_max          double precision;
     v_tokens       text[];
+    v_coslat       double precision;
     v_mark_cases   bigint[];
     v_mark_scores  double precision[];
     v_photo_cases  bigint[];
@@ -143,6 +145,7 @@ BEGIN
     v_min := coalesce(s.apparent_age_min, 0);
     v_max := coalesce(s.apparent_age_max, 25) + 1;   -- "7" is 7.0 to 7.99 years
     v_tokens := homeward.match_tokens(s.description);
+    v_coslat := cos(radians(s.latitude));
 
     -- The two costly factors only where they can count: marks for the
     -- cases that share a character pair with the description (GIN), photos
@@ -176,13 +179,13 @@ BEGIN
                         ELSE greatest(-4, k.slack - greatest(v_min - k.years, k.years - v_max)) END AS age,
                    coalesce(mk.score, 0) AS marks,
                    CASE WHEN k.latitude IS NOT NULL AND s.latitude IS NOT NULL
-                        THEN exp(-0.00231 * 111.2 * sqrt(power(k.latitude - s.latitude, 2)
-                                 + power((k.longitude - s.longitude) * cos(radians(s.latitude)), 2)))
+                        THEN exp(-0.257 * sqrt((k.latitude - s.latitude) * (k.latitude - s.latitude)
+                                 + (k.longitude - s.longitude) * v_coslat * (k.longitude - s.longitude) * v_coslat))
                         WHEN left(k.region_code, 2) = left(s.region_code, 2) THEN 0.3
                         ELSE 0 END AS place,
-                   CASE WHEN k.abducted_at IS NULL THEN 0
-                        WHEN k.abducted_at > v_seen + interval '1 day' THEN -5
-                        ELSE -0.05 * extract(epoch FROM v_seen - k.abducted_at) / 31557600 END AS t,
+                   CASE WHEN k.abducted_on IS NULL THEN 0
+                        WHEN k.abducted_on > v_day + 1 THEN -5
+                        ELSE -0.05 * (v_day - k.abducted_on) / 365.25 END AS t,
                    coalesce(4.0 * (1 - ph.d / 12.0), 0) AS photo
               FROM (SELECT mk.*, (v_day - mk.birth_date) / 365.25 AS years,
                            CASE WHEN mk.birth_precision = 'day' THEN 0.25 ELSE 1.0 END AS slack
