@@ -849,6 +849,7 @@ hw_case_photo_import_free (HwCasePhotoImport *import)
   g_clear_pointer (&import->content, g_bytes_unref);
   g_clear_pointer (&import->thumbnail, g_bytes_unref);
   g_free (import->mime_type);
+  g_free (import->source_url);
   g_free (import);
 }
 

@@ -145,6 +145,7 @@ typedef struct
   guint64 dhash;
   int     width;
   int     height;
+  char   *source_url;           /* where it was fetched from, or NULL */
 } HwCasePhotoImport;
 
 /* Limits on photos taken from files, before and while decoding them. */

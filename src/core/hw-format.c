@@ -41,6 +41,27 @@ hw_format_relative_time (GDateTime *time,
 
   span = g_date_time_difference (now, time);
 
+  /* A deadline ahead: "in 3 hours". */
+  if (span <= -G_TIME_SPAN_MINUTE)
+    {
+      GTimeSpan ahead = -span;
+
+      if (ahead < G_TIME_SPAN_HOUR)
+        {
+          int n = (int) (ahead / G_TIME_SPAN_MINUTE);
+          return g_strdup_printf (ngettext ("in %d minute", "in %d minutes", n), n);
+        }
+      if (ahead < 2 * G_TIME_SPAN_DAY)
+        {
+          int n = (int) (ahead / G_TIME_SPAN_HOUR);
+          return g_strdup_printf (ngettext ("in %d hour", "in %d hours", n), n);
+        }
+      {
+        int n = (int) (ahead / G_TIME_SPAN_DAY);
+        return g_strdup_printf (ngettext ("in %d day", "in %d days", n), n);
+      }
+    }
+
   if (span < G_TIME_SPAN_MINUTE)
     return g_strdup (_("just now"));
 

@@ -48,32 +48,6 @@ G_DEFINE_QUARK (hw-case-store-error-quark, hw_case_store_error)
 
 /* Queries */
 
-static const char *
-get_query (const char *name)
-{
-  static GHashTable *queries;
-  GBytes *bytes;
-
-  /* The main thread only: queries are sent from the main loop. */
-  if (queries == NULL)
-    queries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
-
-  if (!(bytes = g_hash_table_lookup (queries, name)))
-    {
-      g_autofree char *path = g_strconcat (SQL_PATH, name, ".sql", NULL);
-      g_autoptr(GError) error = NULL;
-
-      /* The queries are compiled in: a missing one is a bug. */
-      if (!(bytes = g_resources_lookup_data (path, 0, &error)))
-        g_error ("Query %s is missing: %s", path, error->message);
-
-      g_hash_table_insert (queries, g_strdup (name), bytes);
-    }
-
-  /* GResource data is NUL-terminated. */
-  return g_bytes_get_data (bytes, NULL);
-}
-
 static HwDb *
 get_db (HwCaseStore *self)
 {
@@ -88,75 +62,10 @@ query_async (HwCaseStore         *self,
              GAsyncReadyCallback  callback,
              gpointer             user_data)
 {
-  hw_db_query_async (get_db (self), get_query (name),
+  hw_db_query_async (get_db (self), hw_db_get_query (SQL_PATH, name),
                      params != NULL ? (const char * const *) params->pdata : NULL,
                      params != NULL ? params->len : 0,
                      cancellable, callback, user_data);
-}
-
-/* Reading results */
-
-static const char *
-cell (HwDbResult *result,
-      guint       row,
-      const char *column)
-{
-  int index = hw_db_result_get_column (result, column);
-
-  g_assert (index >= 0);
-
-  return hw_db_result_get_string (result, row, (guint) index);
-}
-
-static char *
-dup_cell (HwDbResult *result,
-          guint       row,
-          const char *column)
-{
-  const char *value = cell (result, row, column);
-
-  return g_strdup (value != NULL ? value : "");
-}
-
-static gint64
-int_cell (HwDbResult *result,
-          guint       row,
-          const char *column,
-          gint64      fallback)
-{
-  const char *value = cell (result, row, column);
-
-  return value != NULL ? g_ascii_strtoll (value, NULL, 10) : fallback;
-}
-
-static gboolean
-bool_cell (HwDbResult *result,
-           guint       row,
-           const char *column)
-{
-  const char *value = cell (result, row, column);
-
-  return value != NULL && value[0] == 't';
-}
-
-static GBytes *
-hex_cell (HwDbResult *result,
-          guint       row,
-          const char *column)
-{
-  const char *hex = cell (result, row, column);
-  gsize length;
-  guint8 *data;
-
-  if (hex == NULL)
-    return NULL;
-
-  length = strlen (hex) / 2;
-  data = g_malloc (MAX (length, 1));
-  for (gsize i = 0; i < length; i++)
-    data[i] = (guint8) (g_ascii_xdigit_value (hex[2 * i]) << 4 | g_ascii_xdigit_value (hex[2 * i + 1]));
-
-  return g_bytes_new_take (data, length);
 }
 
 /* "2008-03-14" of precision "month" reads "2008-03" in a form. */
@@ -179,72 +88,72 @@ case_from_result (HwDbResult *result,
                   guint       row)
 {
   HwCase *kase = hw_case_new ();
-  const char *abducted = cell (result, row, "abducted_at");
+  const char *abducted = hw_db_result_cell (result, row, "abducted_at");
   g_autofree char *nicknames = NULL;
 
-  kase->id = int_cell (result, row, "id", 0);
-  kase->version = int_cell (result, row, "version", 0);
-  kase->child_id = int_cell (result, row, "child_id", 0);
-  kase->child_version = int_cell (result, row, "child_version", 0);
-  kase->unit_id = int_cell (result, row, "unit_id", 0);
+  kase->id = hw_db_result_int_cell (result, row, "id", 0);
+  kase->version = hw_db_result_int_cell (result, row, "version", 0);
+  kase->child_id = hw_db_result_int_cell (result, row, "child_id", 0);
+  kase->child_version = hw_db_result_int_cell (result, row, "child_version", 0);
+  kase->unit_id = hw_db_result_int_cell (result, row, "unit_id", 0);
   g_free (kase->case_number);
-  kase->case_number = dup_cell (result, row, "case_number");
+  kase->case_number = hw_db_result_dup_cell (result, row, "case_number");
   g_free (kase->status);
-  kase->status = dup_cell (result, row, "status");
+  kase->status = hw_db_result_dup_cell (result, row, "status");
   g_free (kase->status_reason);
-  kase->status_reason = dup_cell (result, row, "status_reason");
+  kase->status_reason = hw_db_result_dup_cell (result, row, "status_reason");
   g_free (kase->unit_code);
-  kase->unit_code = dup_cell (result, row, "unit_code");
+  kase->unit_code = hw_db_result_dup_cell (result, row, "unit_code");
   g_free (kase->unit_name);
-  kase->unit_name = dup_cell (result, row, "unit_name");
+  kase->unit_name = hw_db_result_dup_cell (result, row, "unit_name");
   g_free (kase->officer_name);
-  kase->officer_name = dup_cell (result, row, "officer_name");
+  kase->officer_name = hw_db_result_dup_cell (result, row, "officer_name");
   g_free (kase->updated_by_name);
-  kase->updated_by_name = dup_cell (result, row, "updated_by_name");
+  kase->updated_by_name = hw_db_result_dup_cell (result, row, "updated_by_name");
   g_free (kase->child_updated_by_name);
-  kase->child_updated_by_name = dup_cell (result, row, "child_updated_by_name");
-  kase->status_changed_at = int_cell (result, row, "status_changed_at", HW_CASE_NO_TIME);
-  kase->created_at = int_cell (result, row, "created_at", HW_CASE_NO_TIME);
-  kase->updated_at = int_cell (result, row, "updated_at", HW_CASE_NO_TIME);
-  kase->has_signed_reunion = bool_cell (result, row, "has_signed_reunion");
+  kase->child_updated_by_name = hw_db_result_dup_cell (result, row, "child_updated_by_name");
+  kase->status_changed_at = hw_db_result_int_cell (result, row, "status_changed_at", HW_CASE_NO_TIME);
+  kase->created_at = hw_db_result_int_cell (result, row, "created_at", HW_CASE_NO_TIME);
+  kase->updated_at = hw_db_result_int_cell (result, row, "updated_at", HW_CASE_NO_TIME);
+  kase->has_signed_reunion = hw_db_result_bool_cell (result, row, "has_signed_reunion");
 
-  hw_case_set_field (kase, HW_CASE_FIELD_FAMILY_NAME, cell (result, row, "family_name"));
-  hw_case_set_field (kase, HW_CASE_FIELD_GIVEN_NAME, cell (result, row, "given_name"));
-  hw_case_set_field (kase, HW_CASE_FIELD_FAMILY_NAME_LATIN, cell (result, row, "family_name_latin"));
-  hw_case_set_field (kase, HW_CASE_FIELD_GIVEN_NAME_LATIN, cell (result, row, "given_name_latin"));
+  hw_case_set_field (kase, HW_CASE_FIELD_FAMILY_NAME, hw_db_result_cell (result, row, "family_name"));
+  hw_case_set_field (kase, HW_CASE_FIELD_GIVEN_NAME, hw_db_result_cell (result, row, "given_name"));
+  hw_case_set_field (kase, HW_CASE_FIELD_FAMILY_NAME_LATIN, hw_db_result_cell (result, row, "family_name_latin"));
+  hw_case_set_field (kase, HW_CASE_FIELD_GIVEN_NAME_LATIN, hw_db_result_cell (result, row, "given_name_latin"));
   {
-    const char *lines = cell (result, row, "nicknames");
+    const char *lines = hw_db_result_cell (result, row, "nicknames");
     g_auto(GStrv) parts = g_strsplit (lines != NULL ? lines : "", "\n", -1);
 
     nicknames = g_strjoinv (", ", parts);
   }
   hw_case_set_field (kase, HW_CASE_FIELD_NICKNAMES, nicknames);
-  hw_case_set_field (kase, HW_CASE_FIELD_SEX, cell (result, row, "sex"));
+  hw_case_set_field (kase, HW_CASE_FIELD_SEX, hw_db_result_cell (result, row, "sex"));
   {
-    g_autofree char *birth = birth_date_field (cell (result, row, "birth_date"),
-                                               cell (result, row, "birth_date_precision"));
+    g_autofree char *birth = birth_date_field (hw_db_result_cell (result, row, "birth_date"),
+                                               hw_db_result_cell (result, row, "birth_date_precision"));
 
     hw_case_set_field (kase, HW_CASE_FIELD_BIRTH_DATE, birth);
   }
-  hw_case_set_field (kase, HW_CASE_FIELD_MARKS, cell (result, row, "distinguishing_marks"));
-  hw_case_set_field (kase, HW_CASE_FIELD_NATIVE_PLACE, cell (result, row, "native_place"));
-  hw_case_set_field (kase, HW_CASE_FIELD_DIALECT, cell (result, row, "dialect"));
+  hw_case_set_field (kase, HW_CASE_FIELD_MARKS, hw_db_result_cell (result, row, "distinguishing_marks"));
+  hw_case_set_field (kase, HW_CASE_FIELD_NATIVE_PLACE, hw_db_result_cell (result, row, "native_place"));
+  hw_case_set_field (kase, HW_CASE_FIELD_DIALECT, hw_db_result_cell (result, row, "dialect"));
 
   if (abducted != NULL)
     {
       g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (g_ascii_strtoll (abducted, NULL, 10));
-      g_autofree char *text = hw_case_format_date_field (time, cell (result, row, "abducted_at_precision"),
+      g_autofree char *text = hw_case_format_date_field (time, hw_db_result_cell (result, row, "abducted_at_precision"),
                                                          TRUE);
 
       hw_case_set_field (kase, HW_CASE_FIELD_ABDUCTED_AT, text);
     }
-  hw_case_set_field (kase, HW_CASE_FIELD_PLACE, cell (result, row, "place_text"));
-  hw_case_set_field (kase, HW_CASE_FIELD_REGION_CODE, cell (result, row, "region_code"));
-  hw_case_set_field (kase, HW_CASE_FIELD_LATITUDE, cell (result, row, "latitude"));
-  hw_case_set_field (kase, HW_CASE_FIELD_LONGITUDE, cell (result, row, "longitude"));
-  hw_case_set_field (kase, HW_CASE_FIELD_CIRCUMSTANCES, cell (result, row, "circumstances"));
-  hw_case_set_field (kase, HW_CASE_FIELD_PRIORITY, cell (result, row, "priority"));
-  hw_case_set_field (kase, HW_CASE_FIELD_ASSIGNED_OFFICER, cell (result, row, "assigned_officer_id"));
+  hw_case_set_field (kase, HW_CASE_FIELD_PLACE, hw_db_result_cell (result, row, "place_text"));
+  hw_case_set_field (kase, HW_CASE_FIELD_REGION_CODE, hw_db_result_cell (result, row, "region_code"));
+  hw_case_set_field (kase, HW_CASE_FIELD_LATITUDE, hw_db_result_cell (result, row, "latitude"));
+  hw_case_set_field (kase, HW_CASE_FIELD_LONGITUDE, hw_db_result_cell (result, row, "longitude"));
+  hw_case_set_field (kase, HW_CASE_FIELD_CIRCUMSTANCES, hw_db_result_cell (result, row, "circumstances"));
+  hw_case_set_field (kase, HW_CASE_FIELD_PRIORITY, hw_db_result_cell (result, row, "priority"));
+  hw_case_set_field (kase, HW_CASE_FIELD_ASSIGNED_OFFICER, hw_db_result_cell (result, row, "assigned_officer_id"));
 
   return kase;
 }
@@ -423,25 +332,25 @@ family_member_from_result (HwDbResult *result,
 {
   HwFamilyMember *member = hw_family_member_new ();
 
-  member->id = int_cell (result, row, "id", 0);
-  member->version = int_cell (result, row, "version", 0);
-  member->person_id = int_cell (result, row, "person_id", 0);
-  member->person_version = int_cell (result, row, "person_version", 0);
-  hw_family_member_set_text (&member->relationship, cell (result, row, "relationship"));
-  hw_family_member_set_text (&member->family_name, cell (result, row, "family_name"));
-  hw_family_member_set_text (&member->given_name, cell (result, row, "given_name"));
-  hw_family_member_set_text (&member->family_name_latin, cell (result, row, "family_name_latin"));
-  hw_family_member_set_text (&member->given_name_latin, cell (result, row, "given_name_latin"));
-  hw_family_member_set_text (&member->name, cell (result, row, "name"));
-  hw_family_member_set_text (&member->name_latin, cell (result, row, "name_latin"));
-  hw_family_member_set_text (&member->phone, cell (result, row, "phone"));
-  hw_family_member_set_text (&member->address, cell (result, row, "address"));
-  member->dna_given = bool_cell (result, row, "dna_given");
-  member->consent_contact = bool_cell (result, row, "consent_contact");
-  member->consent_dna = bool_cell (result, row, "consent_dna");
-  member->consent_publish = bool_cell (result, row, "consent_publish");
-  member->in_use = bool_cell (result, row, "in_use");
-  hw_family_member_set_text (&member->updated_by_name, cell (result, row, "updated_by_name"));
+  member->id = hw_db_result_int_cell (result, row, "id", 0);
+  member->version = hw_db_result_int_cell (result, row, "version", 0);
+  member->person_id = hw_db_result_int_cell (result, row, "person_id", 0);
+  member->person_version = hw_db_result_int_cell (result, row, "person_version", 0);
+  hw_family_member_set_text (&member->relationship, hw_db_result_cell (result, row, "relationship"));
+  hw_family_member_set_text (&member->family_name, hw_db_result_cell (result, row, "family_name"));
+  hw_family_member_set_text (&member->given_name, hw_db_result_cell (result, row, "given_name"));
+  hw_family_member_set_text (&member->family_name_latin, hw_db_result_cell (result, row, "family_name_latin"));
+  hw_family_member_set_text (&member->given_name_latin, hw_db_result_cell (result, row, "given_name_latin"));
+  hw_family_member_set_text (&member->name, hw_db_result_cell (result, row, "name"));
+  hw_family_member_set_text (&member->name_latin, hw_db_result_cell (result, row, "name_latin"));
+  hw_family_member_set_text (&member->phone, hw_db_result_cell (result, row, "phone"));
+  hw_family_member_set_text (&member->address, hw_db_result_cell (result, row, "address"));
+  member->dna_given = hw_db_result_bool_cell (result, row, "dna_given");
+  member->consent_contact = hw_db_result_bool_cell (result, row, "consent_contact");
+  member->consent_dna = hw_db_result_bool_cell (result, row, "consent_dna");
+  member->consent_publish = hw_db_result_bool_cell (result, row, "consent_publish");
+  member->in_use = hw_db_result_bool_cell (result, row, "in_use");
+  hw_family_member_set_text (&member->updated_by_name, hw_db_result_cell (result, row, "updated_by_name"));
 
   return member;
 }
@@ -461,13 +370,13 @@ load_family_cb (GObject      *object,
       guint n = hw_db_result_get_n_rows (rows);
 
       data->details->family = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_family_member_free);
-      data->details->family_restricted = n == 0 || !bool_cell (rows, 0, "visible");
+      data->details->family_restricted = n == 0 || !hw_db_result_bool_cell (rows, 0, "visible");
 
       for (guint i = 0; i < n && !data->details->family_restricted; i++)
         {
           HwFamilyMember *member;
 
-          if (cell (rows, i, "id") == NULL)
+          if (hw_db_result_cell (rows, i, "id") == NULL)
             continue;
 
           member = family_member_from_result (rows, i);
@@ -491,7 +400,7 @@ load_contacts_cb (GObject      *object,
   if ((rows = hw_db_query_finish (HW_DB (object), result, &error)))
     {
       guint n = hw_db_result_get_n_rows (rows);
-      gboolean visible = n > 0 && bool_cell (rows, 0, "visible");
+      gboolean visible = n > 0 && hw_db_result_bool_cell (rows, 0, "visible");
 
       data->details->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_contact_event_free);
 
@@ -499,19 +408,19 @@ load_contacts_cb (GObject      *object,
         {
           HwContactEvent *event;
 
-          if (cell (rows, i, "id") == NULL)
+          if (hw_db_result_cell (rows, i, "id") == NULL)
             continue;
 
           event = g_new0 (HwContactEvent, 1);
-          event->id = int_cell (rows, i, "id", 0);
-          event->occurred_at = int_cell (rows, i, "occurred_at", 0);
-          event->channel = dup_cell (rows, i, "channel");
-          event->officer_name = dup_cell (rows, i, "officer_name");
-          event->member_name = dup_cell (rows, i, "member_name");
-          event->member_relationship = dup_cell (rows, i, "member_relationship");
-          event->summary = dup_cell (rows, i, "summary");
-          event->outcome = dup_cell (rows, i, "outcome");
-          event->next_step = dup_cell (rows, i, "next_step");
+          event->id = hw_db_result_int_cell (rows, i, "id", 0);
+          event->occurred_at = hw_db_result_int_cell (rows, i, "occurred_at", 0);
+          event->channel = hw_db_result_dup_cell (rows, i, "channel");
+          event->officer_name = hw_db_result_dup_cell (rows, i, "officer_name");
+          event->member_name = hw_db_result_dup_cell (rows, i, "member_name");
+          event->member_relationship = hw_db_result_dup_cell (rows, i, "member_relationship");
+          event->summary = hw_db_result_dup_cell (rows, i, "summary");
+          event->outcome = hw_db_result_dup_cell (rows, i, "outcome");
+          event->next_step = hw_db_result_dup_cell (rows, i, "next_step");
           g_ptr_array_add (data->details->contacts, event);
         }
     }
@@ -537,11 +446,11 @@ load_photos_cb (GObject      *object,
         {
           HwCasePhoto *photo = g_new0 (HwCasePhoto, 1);
 
-          photo->id = int_cell (rows, i, "id", 0);
-          photo->thumbnail = hex_cell (rows, i, "thumbnail");
-          photo->width = (int) int_cell (rows, i, "width", 0);
-          photo->height = (int) int_cell (rows, i, "height", 0);
-          photo->taken_at = int_cell (rows, i, "taken_at", HW_CASE_NO_TIME);
+          photo->id = hw_db_result_int_cell (rows, i, "id", 0);
+          photo->thumbnail = hw_db_result_hex_cell (rows, i, "thumbnail");
+          photo->width = (int) hw_db_result_int_cell (rows, i, "width", 0);
+          photo->height = (int) hw_db_result_int_cell (rows, i, "height", 0);
+          photo->taken_at = hw_db_result_int_cell (rows, i, "taken_at", HW_CASE_NO_TIME);
           g_ptr_array_add (data->details->photos, photo);
         }
     }
@@ -566,17 +475,17 @@ load_history_cb (GObject      *object,
       for (guint i = 0; i < hw_db_result_get_n_rows (rows); i++)
         {
           HwCaseChange *change = g_new0 (HwCaseChange, 1);
-          const char *columns = cell (rows, i, "changed_columns");
+          const char *columns = hw_db_result_cell (rows, i, "changed_columns");
 
-          change->id = int_cell (rows, i, "id", 0);
-          change->table_name = dup_cell (rows, i, "table_name");
-          change->action = dup_cell (rows, i, "action");
-          change->at = int_cell (rows, i, "at", 0);
-          change->who = dup_cell (rows, i, "who");
+          change->id = hw_db_result_int_cell (rows, i, "id", 0);
+          change->table_name = hw_db_result_dup_cell (rows, i, "table_name");
+          change->action = hw_db_result_dup_cell (rows, i, "action");
+          change->at = hw_db_result_int_cell (rows, i, "at", 0);
+          change->who = hw_db_result_dup_cell (rows, i, "who");
           change->columns = columns != NULL ? g_strsplit (columns, ",", -1) : g_new0 (char *, 1);
-          change->old_status = dup_cell (rows, i, "old_status");
-          change->new_status = dup_cell (rows, i, "new_status");
-          change->status_reason = dup_cell (rows, i, "status_reason");
+          change->old_status = hw_db_result_dup_cell (rows, i, "old_status");
+          change->new_status = hw_db_result_dup_cell (rows, i, "new_status");
+          change->status_reason = hw_db_result_dup_cell (rows, i, "status_reason");
           g_ptr_array_add (data->details->history, change);
         }
     }
@@ -765,10 +674,10 @@ load_transitions_cb (GObject      *object,
         {
           HwCaseTransition *t = g_new0 (HwCaseTransition, 1);
 
-          t->from_status = dup_cell (rows, i, "from_status");
-          t->to_status = dup_cell (rows, i, "to_status");
-          t->needs_reason = bool_cell (rows, i, "needs_reason");
-          t->needs_supervisor = bool_cell (rows, i, "needs_supervisor");
+          t->from_status = hw_db_result_dup_cell (rows, i, "from_status");
+          t->to_status = hw_db_result_dup_cell (rows, i, "to_status");
+          t->needs_reason = hw_db_result_bool_cell (rows, i, "needs_reason");
+          t->needs_supervisor = hw_db_result_bool_cell (rows, i, "needs_supervisor");
           g_ptr_array_add (self->transitions, t);
         }
     }
@@ -847,9 +756,9 @@ load_officers_cb (GObject      *object,
     {
       HwCaseOfficer *officer = g_new0 (HwCaseOfficer, 1);
 
-      officer->id = int_cell (rows, i, "id", 0);
-      officer->name = dup_cell (rows, i, "display_name");
-      officer->rank = dup_cell (rows, i, "rank");
+      officer->id = hw_db_result_int_cell (rows, i, "id", 0);
+      officer->name = hw_db_result_dup_cell (rows, i, "display_name");
+      officer->rank = hw_db_result_dup_cell (rows, i, "rank");
       g_ptr_array_add (officers, officer);
     }
 
@@ -1118,7 +1027,7 @@ create_cb (GObject      *object,
       return;
     }
 
-  add_text (params, cell (rows, 0, "id"));
+  add_text (params, hw_db_result_cell (rows, 0, "id"));
   cancellable = g_task_get_cancellable (task);
   query_async (self, "load-case", params, cancellable, create_reload_cb, g_steal_pointer (&task));
 }
@@ -1425,7 +1334,7 @@ load_photo_cb (GObject      *object,
   else if (hw_db_result_get_n_rows (rows) == 0)
     g_task_return_pointer (task, NULL, NULL);
   else
-    g_task_return_pointer (task, hex_cell (rows, 0, "content"), (GDestroyNotify) g_bytes_unref);
+    g_task_return_pointer (task, hw_db_result_hex_cell (rows, 0, "content"), (GDestroyNotify) g_bytes_unref);
 }
 
 /**

@@ -8,6 +8,9 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include <gio/gio.h>
 
 #include "hw-db-result-private.h"
 
@@ -185,4 +188,112 @@ hw_db_result_get_affected (HwDbResult *self)
   tuples = PQcmdTuples (self->result);
 
   return tuples[0] != '\0' ? g_ascii_strtoll (tuples, NULL, 10) : 0;
+}
+
+/**
+ * hw_db_result_cell:
+ *
+ * Returns: (nullable): the text of @column in @row, %NULL for SQL NULL
+ */
+const char *
+hw_db_result_cell (HwDbResult *self,
+                   guint       row,
+                   const char *column)
+{
+  int index = hw_db_result_get_column (self, column);
+
+  g_assert (index >= 0);
+
+  return hw_db_result_get_string (self, row, (guint) index);
+}
+
+/* The text of a cell, "" for SQL NULL. */
+char *
+hw_db_result_dup_cell (HwDbResult *self,
+                       guint       row,
+                       const char *column)
+{
+  const char *value = hw_db_result_cell (self, row, column);
+
+  return g_strdup (value != NULL ? value : "");
+}
+
+gint64
+hw_db_result_int_cell (HwDbResult *self,
+                       guint       row,
+                       const char *column,
+                       gint64      fallback)
+{
+  const char *value = hw_db_result_cell (self, row, column);
+
+  return value != NULL ? g_ascii_strtoll (value, NULL, 10) : fallback;
+}
+
+double
+hw_db_result_double_cell (HwDbResult *self,
+                          guint       row,
+                          const char *column,
+                          double      fallback)
+{
+  const char *value = hw_db_result_cell (self, row, column);
+
+  return value != NULL ? g_ascii_strtod (value, NULL) : fallback;
+}
+
+gboolean
+hw_db_result_bool_cell (HwDbResult *self,
+                        guint       row,
+                        const char *column)
+{
+  const char *value = hw_db_result_cell (self, row, column);
+
+  return value != NULL && value[0] == 't';
+}
+
+/* A bytea cell read with encode(…, 'hex'), or %NULL. */
+GBytes *
+hw_db_result_hex_cell (HwDbResult *self,
+                       guint       row,
+                       const char *column)
+{
+  const char *hex = hw_db_result_cell (self, row, column);
+  gsize length;
+  guint8 *data;
+
+  if (hex == NULL)
+    return NULL;
+
+  length = strlen (hex) / 2;
+  data = g_malloc (MAX (length, 1));
+  for (gsize i = 0; i < length; i++)
+    data[i] = (guint8) (g_ascii_xdigit_value (hex[2 * i]) << 4 | g_ascii_xdigit_value (hex[2 * i + 1]));
+
+  return g_bytes_new_take (data, length);
+}
+
+const char *
+hw_db_get_query (const char *dir,
+                 const char *name)
+{
+  static GHashTable *queries;
+  g_autofree char *path = g_strconcat (dir, name, ".sql", NULL);
+  GBytes *bytes;
+
+  /* The main thread only: queries are sent from the main loop. */
+  if (queries == NULL)
+    queries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+
+  if (!(bytes = g_hash_table_lookup (queries, path)))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* The queries are compiled in: a missing one is a bug. */
+      if (!(bytes = g_resources_lookup_data (path, 0, &error)))
+        g_error ("Query %s is missing: %s", path, error->message);
+
+      g_hash_table_insert (queries, g_steal_pointer (&path), bytes);
+    }
+
+  /* GResource data is NUL-terminated. */
+  return g_bytes_get_data (bytes, NULL);
 }

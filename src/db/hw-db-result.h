@@ -39,6 +39,33 @@ double        hw_db_result_get_double    (HwDbResult *self,
                                           guint       column);
 gint64        hw_db_result_get_affected  (HwDbResult *self);
 
+/* Cells by column name, for reading the rows of Homeward's own queries
+ * (a missing column is a bug). */
+const char   *hw_db_result_cell          (HwDbResult *self,
+                                          guint       row,
+                                          const char *column);
+char         *hw_db_result_dup_cell      (HwDbResult *self,
+                                          guint       row,
+                                          const char *column);
+gint64        hw_db_result_int_cell      (HwDbResult *self,
+                                          guint       row,
+                                          const char *column,
+                                          gint64      fallback);
+double        hw_db_result_double_cell   (HwDbResult *self,
+                                          guint       row,
+                                          const char *column,
+                                          double      fallback);
+gboolean      hw_db_result_bool_cell     (HwDbResult *self,
+                                          guint       row,
+                                          const char *column);
+GBytes       *hw_db_result_hex_cell      (HwDbResult *self,
+                                          guint       row,
+                                          const char *column);
+
+/* The text of a query compiled into the GResource: @dir, then @name.sql. */
+const char   *hw_db_get_query            (const char *dir,
+                                          const char *name);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwDbResult, hw_db_result_unref)
 
 G_END_DECLS

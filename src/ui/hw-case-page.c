@@ -21,6 +21,7 @@
 #include "hw-case-store.h"
 #include "hw-case-summary.h"
 #include "hw-format.h"
+#include "hw-ui-util.h"
 
 /* The detail pane of the case workspace: one case as an officer reads it.
  *
@@ -51,9 +52,6 @@
 #define LOADING_DELAY_MS   150
 /* Gather notifications that come in bursts (a save touches several rows). */
 #define REFRESH_DELAY_MS   100
-/* Stored thumbnails are small; anything far bigger is not a thumbnail. */
-#define MAX_THUMBNAIL_BYTES (512 * 1024)
-#define MAX_THUMBNAIL_SIDE  512
 /* The header shows the first photo from its stored file, not the thumbnail
  * (too small for it), when the file is not too big. */
 #define HEADER_PHOTO_MAX_BYTES (4 * 1024 * 1024)
@@ -243,24 +241,6 @@ load_style (void)
 /* Helpers */
 
 static void
-size_prepared_cb (GdkPixbufLoader *loader,
-                  int              width,
-                  int              height,
-                  gpointer         user_data)
-{
-  int side = MAX (width, height);
-
-  /* No picture this big is a thumbnail: stop (0 × 0) before decoding. */
-  if ((gint64) width * height > (gint64) MAX_THUMBNAIL_SIDE * MAX_THUMBNAIL_SIDE * 64)
-    gdk_pixbuf_loader_set_size (loader, 0, 0);
-  /* Decode big pictures scaled down: a thumbnail is all that is drawn. */
-  else if (side > MAX_THUMBNAIL_SIDE)
-    gdk_pixbuf_loader_set_size (loader,
-                                MAX (1, (int) ((gint64) width * MAX_THUMBNAIL_SIDE / side)),
-                                MAX (1, (int) ((gint64) height * MAX_THUMBNAIL_SIDE / side)));
-}
-
-static void
 header_size_prepared_cb (GdkPixbufLoader *loader,
                          int              width,
                          int              height,
@@ -276,34 +256,6 @@ header_size_prepared_cb (GdkPixbufLoader *loader,
     gdk_pixbuf_loader_set_size (loader,
                                 MAX (1, (int) ((gint64) width * HEADER_PHOTO_SIDE / side)),
                                 MAX (1, (int) ((gint64) height * HEADER_PHOTO_SIDE / side)));
-}
-
-/* A stored thumbnail as a texture, or NULL when it is no picture. */
-static GdkTexture *
-texture_from_thumbnail (GBytes *bytes)
-{
-  g_autoptr(GdkPixbufLoader) loader = NULL;
-  g_autoptr(GError) error = NULL;
-  GdkPixbuf *pixbuf;
-
-  if (bytes == NULL || g_bytes_get_size (bytes) == 0 ||
-      g_bytes_get_size (bytes) > MAX_THUMBNAIL_BYTES)
-    return NULL;
-
-  loader = gdk_pixbuf_loader_new ();
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), NULL);
-
-  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error) ||
-      !gdk_pixbuf_loader_close (loader, &error))
-    {
-      g_debug ("Thumbnail not shown: %s", error->message);
-      return NULL;
-    }
-
-  if (!(pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)))
-    return NULL;
-
-  return gdk_texture_new_for_pixbuf (pixbuf);
 }
 
 static GDateTime *
@@ -705,7 +657,7 @@ show_photos (HwCasePage *self,
   for (guint i = 0; photos != NULL && i < photos->len; i++)
     {
       const HwCasePhoto *photo = g_ptr_array_index (photos, i);
-      g_autoptr(GdkTexture) texture = texture_from_thumbnail (photo->thumbnail);
+      g_autoptr(GdkTexture) texture = hw_texture_from_thumbnail (photo->thumbnail);
       GtkWidget *picture;
 
       if (texture == NULL)

@@ -11,6 +11,9 @@
 
 #include "hw-case-page.h"
 #include "hw-case-summary.h"
+#include "hw-inbox-view.h"
+#include "hw-sighting-intake-dialog.h"
+#include "hw-sighting-page.h"
 #include "hw-session.h"
 #include "hw-settings.h"
 #include "hw-window.h"
@@ -46,6 +49,14 @@ struct _HwWindow
   GtkListBoxRow        *all_cases_row;
   GtkListBoxRow        *unit_cases_row;
   GtkListBoxRow        *my_cases_row;
+  GtkListBoxRow        *inbox_row;
+  GtkListBoxRow        *overdue_row;
+  GtkListBoxRow        *my_sightings_row;
+  GtkLabel             *inbox_count;
+  GtkLabel             *overdue_count;
+  GtkLabel             *mine_count;
+  GtkStack             *list_stack;
+  HwInboxView          *inbox_view;
   GtkMenuButton        *filter_button;
   GtkBox               *status_checks;
   GtkDropDown          *unit_dropdown;
@@ -57,6 +68,7 @@ struct _HwWindow
   AdwWindowTitle       *detail_title;
   AdwBin               *detail_bin;
   GtkWidget            *no_case_page;
+  GtkWidget            *no_sighting_page;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   AdwStatusPage        *loading_page;
@@ -66,6 +78,11 @@ struct _HwWindow
   GtkColumnView        *column_view;
 
   HwCasePage           *case_page;        /* made when first needed, or when idle */
+  HwSightingPage       *sighting_page;    /* made when first needed */
+  HwSightingStore      *sighting_store;
+  HwInboxModel         *inbox_model;
+  GCancellable         *counts_cancellable;
+  guint                 counts_source;
   guint                 case_page_idle_id;
   gint64                pending_case_id;
   GSettings            *settings;
@@ -108,6 +125,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean filter_is_active (HwWindow *self);
+static void     show_case_page   (HwWindow *self,
+                                  gboolean  shown);
+static void     open_case        (HwWindow *self,
+                                  gint64    case_id);
 
 static void
 update_page (HwWindow *self)
@@ -728,11 +749,39 @@ year_input_cb (GtkSpinButton *spin,
   return TRUE;
 }
 
+static gboolean
+is_inbox_row (HwWindow      *self,
+              GtkListBoxRow *row)
+{
+  return row != NULL && (row == self->inbox_row || row == self->overdue_row || row == self->my_sightings_row);
+}
+
+static void show_inbox (HwWindow      *self,
+                        GtkListBoxRow *row);
+
 static void
 sidebar_row_selected_cb (HwWindow      *self,
                          GtkListBoxRow *row,
                          GtkListBox    *list)
 {
+  if (is_inbox_row (self, row))
+    {
+      show_inbox (self, row);
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      return;
+    }
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "cases") != 0)
+    {
+      gint64 shown = self->case_page != NULL ? hw_case_page_get_case_id (self->case_page) : 0;
+
+      gtk_stack_set_visible_child_name (self->list_stack, "cases");
+      show_case_page (self, shown != 0);
+      adw_window_title_set_title (self->detail_title, "");
+      adw_window_title_set_subtitle (self->detail_title, "");
+    }
+
   if (row == self->unit_cases_row)
     self->view = VIEW_UNIT;
   else if (row == self->my_cases_row)
@@ -875,8 +924,6 @@ show_case_page (HwWindow *self,
 
 /* Shows @case_id (0: none, -1: a new case) once the officer agreed to drop
  * unsaved changes, if there are any. */
-static void open_case (HwWindow *self,
-                       gint64    case_id);
 
 static void
 select_shown_case (HwWindow *self)
@@ -1026,6 +1073,250 @@ rebased_cb (HwWindow        *self,
 
 /* Who is signed in */
 
+/* The inbox */
+
+static void
+counts_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  HwInboxCounts counts;
+  char text[32];
+
+  if (!hw_sighting_store_counts_finish (HW_SIGHTING_STORE (object), result, &counts, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Inbox counts not read: %s", error->message);
+      return;
+    }
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, counts.inbox);
+  gtk_label_set_label (self->inbox_count, text);
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, counts.overdue);
+  gtk_label_set_label (self->overdue_count, counts.overdue > 0 ? text : "");
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, counts.mine);
+  gtk_label_set_label (self->mine_count, counts.mine > 0 ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_count), counts.overdue > 0);
+  if (counts.overdue > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->overdue_count), "error");
+  hw_inbox_view_set_counts (self->inbox_view, &counts);
+}
+
+static gboolean
+load_counts_cb (gpointer user_data)
+{
+  HwWindow *self = user_data;
+
+  self->counts_source = 0;
+  if (self->sighting_store == NULL)
+    return G_SOURCE_REMOVE;
+
+  g_cancellable_cancel (self->counts_cancellable);
+  g_clear_object (&self->counts_cancellable);
+  self->counts_cancellable = g_cancellable_new ();
+  hw_sighting_store_counts_async (self->sighting_store, self->counts_cancellable, counts_cb, g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The sidebar's counts follow the inbox, a burst of changes read once. */
+static void
+schedule_counts (HwWindow *self)
+{
+  if (self->counts_source == 0)
+    self->counts_source = g_timeout_add (300, load_counts_cb, self);
+}
+
+static void
+counts_notification_cb (HwWindow   *self,
+                        const char *channel,
+                        const char *payload,
+                        HwDb       *db)
+{
+  if (payload != NULL && (g_str_has_prefix (payload, "sighting:") || g_str_has_prefix (payload, "repost_group:")))
+    schedule_counts (self);
+}
+
+static void
+sighting_title_cb (HwWindow       *self,
+                   GParamSpec     *pspec,
+                   HwSightingPage *page)
+{
+  if (adw_bin_get_child (self->detail_bin) == GTK_WIDGET (page))
+    {
+      adw_window_title_set_title (self->detail_title, hw_sighting_page_get_title (page));
+      adw_window_title_set_subtitle (self->detail_title, "");
+    }
+}
+
+static void
+inbox_changed_cb (HwWindow *self)
+{
+  schedule_counts (self);
+}
+
+static void open_sighting_cb (HwWindow *self,
+                              gint64    sighting_id);
+
+static void
+sighting_changed_cb (HwWindow *self)
+{
+  if (self->inbox_model != NULL)
+    hw_inbox_model_refresh (self->inbox_model);
+  schedule_counts (self);
+}
+
+static void
+sighting_open_case_cb (HwWindow *self,
+                       gint64    case_id)
+{
+  gtk_list_box_select_row (self->sidebar_list, self->all_cases_row);
+  open_case (self, case_id);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+static HwSightingPage *
+ensure_sighting_page (HwWindow *self)
+{
+  if (self->sighting_page != NULL)
+    return self->sighting_page;
+
+  self->sighting_page = g_object_ref_sink (HW_SIGHTING_PAGE (hw_sighting_page_new ()));
+  g_signal_connect_object (self->sighting_page, "notify::title", G_CALLBACK (sighting_title_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sighting_page, "changed", G_CALLBACK (sighting_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sighting_page, "open-case", G_CALLBACK (sighting_open_case_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sighting_page, "open-sighting", G_CALLBACK (open_sighting_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (self->session != NULL)
+    hw_sighting_page_set_session (self->sighting_page, self->session);
+
+  return self->sighting_page;
+}
+
+static void
+open_sighting_cb (HwWindow *self,
+                  gint64    sighting_id)
+{
+  HwSightingPage *page = ensure_sighting_page (self);
+
+  hw_sighting_page_show (page, sighting_id);
+  adw_bin_set_child (self->detail_bin, GTK_WIDGET (page));
+  sighting_title_cb (self, NULL, page);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+static void
+show_inbox (HwWindow      *self,
+            GtkListBoxRow *row)
+{
+  HwInboxScope scope = row == self->overdue_row ? HW_INBOX_OVERDUE
+                     : row == self->my_sightings_row ? HW_INBOX_MINE : HW_INBOX_ALL;
+
+  gtk_stack_set_visible_child_name (self->list_stack, "inbox");
+  if (self->inbox_model != NULL)
+    hw_inbox_model_set_scope (self->inbox_model, scope);
+  hw_inbox_view_set_counts (self->inbox_view, &(HwInboxCounts) { 0 });
+  schedule_counts (self);
+
+  if (self->sighting_page != NULL && hw_sighting_page_get_sighting_id (self->sighting_page) > 0)
+    {
+      adw_bin_set_child (self->detail_bin, GTK_WIDGET (self->sighting_page));
+      sighting_title_cb (self, NULL, self->sighting_page);
+    }
+  else
+    {
+      adw_bin_set_child (self->detail_bin, self->no_sighting_page);
+      adw_window_title_set_title (self->detail_title, "");
+    }
+  hw_inbox_view_focus_list (self->inbox_view);
+}
+
+static void
+intake_created_cb (HwWindow *self,
+                   gint64    sighting_id)
+{
+  if (self->inbox_model != NULL)
+    hw_inbox_model_refresh (self->inbox_model);
+  schedule_counts (self);
+  if (!is_inbox_row (self, gtk_list_box_get_selected_row (self->sidebar_list)))
+    gtk_list_box_select_row (self->sidebar_list, self->inbox_row);
+  open_sighting_cb (self, sighting_id);
+}
+
+static void
+new_sighting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->sighting_store == NULL)
+    return;
+
+  dialog = hw_sighting_intake_dialog_new (GTK_WINDOW (self), self->sighting_store);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (intake_created_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+inbox_error_cb (HwWindow     *self,
+                const GError *error)
+{
+  g_autofree char *message = g_strdup_printf (_("The inbox could not be read: %s"), error->message);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+start_inbox (HwWindow *self)
+{
+  g_autoptr(HwInboxModel) model = NULL;
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
+
+  self->sighting_store = hw_sighting_store_new (self->session);
+  model = hw_inbox_model_new (self->sighting_store);
+  self->inbox_model = g_object_ref (model);
+  g_signal_connect_object (model, "error", G_CALLBACK (inbox_error_cb), self, G_CONNECT_SWAPPED);
+  if (is_inbox_row (self, row))
+    hw_inbox_model_set_scope (model, row == self->overdue_row ? HW_INBOX_OVERDUE
+                                     : row == self->my_sightings_row ? HW_INBOX_MINE : HW_INBOX_ALL);
+  hw_inbox_view_set_model (self->inbox_view, model);
+  g_signal_connect_object (self->db, "notification", G_CALLBACK (counts_notification_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (self->sighting_page != NULL)
+    hw_sighting_page_set_session (self->sighting_page, self->session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-sighting", TRUE);
+  schedule_counts (self);
+}
+
+static void
+stop_inbox (HwWindow *self)
+{
+  if (self->db != NULL)
+    g_signal_handlers_disconnect_by_func (self->db, counts_notification_cb, self);
+  g_cancellable_cancel (self->counts_cancellable);
+  g_clear_object (&self->counts_cancellable);
+  g_clear_handle_id (&self->counts_source, g_source_remove);
+  if (self->inbox_view != NULL)
+    hw_inbox_view_set_model (self->inbox_view, NULL);
+  g_clear_object (&self->inbox_model);
+  g_clear_object (&self->sighting_store);
+  if (self->sighting_page != NULL)
+    {
+      hw_sighting_page_show (self->sighting_page, 0);
+      hw_sighting_page_set_session (self->sighting_page, NULL);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-sighting", FALSE);
+}
+
 static void
 session_cb (GObject      *object,
             GAsyncResult *result,
@@ -1052,6 +1343,7 @@ session_cb (GObject      *object,
   if (self->case_page != NULL)
     hw_case_page_set_session (self->case_page, session);
   load_choices (self);
+  start_inbox (self);
 
   /* Cases are recorded by an officer of a unit. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case",
@@ -1084,6 +1376,7 @@ clear_db (HwWindow *self)
   if (self->choices_cancellable != NULL)
     g_cancellable_cancel (self->choices_cancellable);
   g_clear_object (&self->choices_cancellable);
+  stop_inbox (self);
   g_clear_object (&self->session);
   if (self->case_page != NULL)
     {
@@ -1170,7 +1463,9 @@ hw_window_dispose (GObject *object)
     adw_bin_set_child (self->detail_bin, NULL);
   g_clear_handle_id (&self->case_page_idle_id, g_source_remove);
   g_clear_object (&self->case_page);
+  g_clear_object (&self->sighting_page);
   g_clear_object (&self->no_case_page);
+  g_clear_object (&self->no_sighting_page);
   g_clear_pointer (&self->unit_ids, g_array_unref);
   g_clear_pointer (&self->officer_ids, g_array_unref);
 
@@ -1243,6 +1538,7 @@ hw_window_class_init (HwWindowClass *klass)
 
   /* The list item templates look the type up by name. */
   g_type_ensure (HW_TYPE_CASE_SUMMARY);
+  g_type_ensure (HW_TYPE_INBOX_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/homeward/Homeward/hw-window.ui");
@@ -1253,6 +1549,14 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwWindow, all_cases_row);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, unit_cases_row);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, my_cases_row);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, inbox_row);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, overdue_row);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, my_sightings_row);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, inbox_count);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, overdue_count);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, mine_count);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, inbox_view);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, status_checks);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, unit_dropdown);
@@ -1276,17 +1580,39 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, apply_filter);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_sighting_cb);
+  gtk_widget_class_bind_template_callback (widget_class, inbox_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, year_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, year_input_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.new-sighting", NULL, new_sighting_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-sighting", NULL);
+}
+
+/* A line between the sightings' rows and the cases'. */
+static void
+sidebar_header_func (GtkListBoxRow *row,
+                     GtkListBoxRow *before,
+                     gpointer       user_data)
+{
+  HwWindow *self = user_data;
+
+  if (row == self->all_cases_row && before != NULL)
+    {
+      if (gtk_list_box_row_get_header (row) == NULL)
+        gtk_list_box_row_set_header (row, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+    }
+  else
+    gtk_list_box_row_set_header (row, NULL);
 }
 
 static void
@@ -1322,6 +1648,13 @@ hw_window_init (HwWindow *self)
 
   /* The detail pane shows either; both live as long as the window. */
   g_object_ref (self->no_case_page);
+  self->no_sighting_page = g_object_ref_sink (adw_status_page_new ());
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->no_sighting_page), "mail-inbox-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->no_sighting_page), _("No Sighting Selected"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->no_sighting_page),
+                                   _("Choose a sighting from the inbox, or press Ctrl+Shift+N to record a new tip."));
+  gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, self, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-sighting", FALSE);
   self->case_page_idle_id = g_idle_add_full (G_PRIORITY_LOW, make_case_page_cb, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", FALSE);
 

@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 status=0
 
 # Files with strings for gettext that POTFILES.in does not list.
-for f in $(grep -rlE '(^|[^A-Za-z0-9_])(N?C?_|g_dngettext) \(' src --include='*.c' | sort) \
+for f in $(grep -rlE '(^|[^A-Za-z0-9_])(N?C?_|g_dngettext) ?\(' src --include='*.c' | sort) \
          $(grep -rl 'translatable="yes"' ui | sort); do
   if ! grep -qx "$f" po/POTFILES.in; then
     echo "not in po/POTFILES.in: $f"

@@ -1,0 +1,2 @@
+-- The sidebar's counts (data/sql/0012-inbox.sql).
+SELECT inbox, overdue, mine FROM homeward.inbox_counts()

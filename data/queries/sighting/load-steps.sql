@@ -1,0 +1,20 @@
+-- A verification timeline, oldest first: the steps on a sighting ($1) and
+-- on its links, or on a case ($2) and on its links.
+WITH links AS (
+    SELECT l.id FROM homeward.case_link l
+     WHERE ($1::bigint IS NOT NULL AND l.sighting_id = $1::bigint)
+        OR ($2::bigint IS NOT NULL AND l.case_id = $2::bigint))
+SELECT v.id, v.sighting_id, v.link_id, coalesce(v.case_id, l.case_id) AS case_id, c.case_number,
+       v.kind, v.outcome, v.notes, o.display_name AS officer_name,
+       extract(epoch FROM v.performed_at)::bigint AS performed_at,
+       v.corrects_step_id,
+       (SELECT max(x.id) FROM homeward.verification_step x WHERE x.corrects_step_id = v.id) AS corrected_by
+  FROM homeward.verification_step v
+  LEFT JOIN homeward.case_link l ON l.id = v.link_id
+  LEFT JOIN homeward.abduction_case c ON c.id = coalesce(v.case_id, l.case_id)
+  LEFT JOIN homeward.officer o ON o.id = v.performed_by
+ WHERE ($1::bigint IS NOT NULL AND v.sighting_id = $1::bigint)
+    OR ($2::bigint IS NOT NULL AND v.case_id = $2::bigint)
+    OR v.link_id IN (SELECT id FROM links)
+ ORDER BY v.performed_at, v.id
+ LIMIT 500

@@ -1,0 +1,212 @@
+/* hw-ui-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hw-ui-util"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hw-format.h"
+#include "hw-ui-util.h"
+
+/* Small pieces several pages draw the same way: thumbnails, pills, times. */
+
+/* Stored thumbnails are small; anything far bigger is not a thumbnail. */
+#define MAX_THUMBNAIL_BYTES (512 * 1024)
+#define MAX_THUMBNAIL_SIDE  512
+
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  int side = MAX (width, height);
+
+  /* No picture this big is a thumbnail: stop (0 × 0) before decoding. */
+  if ((gint64) width * height > (gint64) MAX_THUMBNAIL_SIDE * MAX_THUMBNAIL_SIDE * 64)
+    gdk_pixbuf_loader_set_size (loader, 0, 0);
+  /* Decode big pictures scaled down: a thumbnail is all that is drawn. */
+  else if (side > MAX_THUMBNAIL_SIDE)
+    gdk_pixbuf_loader_set_size (loader,
+                                MAX (1, (int) ((gint64) width * MAX_THUMBNAIL_SIDE / side)),
+                                MAX (1, (int) ((gint64) height * MAX_THUMBNAIL_SIDE / side)));
+}
+
+/* A stored thumbnail as a texture, or NULL when it is no picture. */
+GdkTexture *
+hw_texture_from_thumbnail (GBytes *bytes)
+{
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkPixbuf *pixbuf;
+
+  if (bytes == NULL || g_bytes_get_size (bytes) == 0 ||
+      g_bytes_get_size (bytes) > MAX_THUMBNAIL_BYTES)
+    return NULL;
+
+  loader = gdk_pixbuf_loader_new ();
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), NULL);
+
+  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error) ||
+      !gdk_pixbuf_loader_close (loader, &error))
+    {
+      g_debug ("Thumbnail not shown: %s", error->message);
+      return NULL;
+    }
+
+  if (!(pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)))
+    return NULL;
+
+  return gdk_texture_new_for_pixbuf (pixbuf);
+}
+
+/* A square thumbnail, or a grey placeholder when there is no photo. */
+GtkWidget *
+hw_thumbnail_new (GBytes *bytes,
+                  int     size)
+{
+  g_autoptr(GdkTexture) texture = hw_texture_from_thumbnail (bytes);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *child;
+
+  if (texture != NULL)
+    {
+      child = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+      gtk_picture_set_can_shrink (GTK_PICTURE (child), TRUE);
+#if GTK_CHECK_VERSION (4, 8, 0)
+      gtk_picture_set_content_fit (GTK_PICTURE (child), GTK_CONTENT_FIT_COVER);
+#endif
+    }
+  else
+    {
+      child = gtk_image_new_from_icon_name ("image-missing-symbolic");
+      gtk_widget_add_css_class (child, "dim-label");
+    }
+
+  gtk_widget_set_size_request (frame, size, size);
+  gtk_widget_set_valign (frame, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (frame, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (frame, "thumbnail");
+  gtk_frame_set_child (GTK_FRAME (frame), child);
+
+  return frame;
+}
+
+/* A rounded label: a status, a priority, "Overdue". */
+GtkWidget *
+hw_pill_new (const char *label,
+             const char *css_class)
+{
+  GtkWidget *pill = gtk_label_new (label);
+
+  gtk_widget_add_css_class (pill, "status-pill");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (pill, css_class);
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+
+  return pill;
+}
+
+/* "3 days ago · 2026-11-20" in local time. */
+char *
+hw_format_unix_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (local == NULL)
+    return g_strdup ("");
+
+  return hw_format_relative_and_date (local, now);
+}
+
+/* A toast in the window's toast overlay, if it has one. */
+void
+hw_show_toast (GtkWidget  *widget,
+               const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+/**
+ * hw_verification_step_row_new:
+ * @correct_clicked: (nullable): called as (GtkButton *, @user_data) when the
+ *   officer asks to correct the step; the button holds the step as "hw-step"
+ *
+ * Returns: a row of a verification timeline
+ */
+GtkWidget *
+hw_verification_step_row_new (HwVerificationStep *step,
+                              GCallback           correct_clicked,
+                              gpointer            user_data)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *when = hw_format_unix_time (step->performed_at);
+  g_autofree char *title = NULL;
+  GString *subtitle = g_string_new (NULL);
+
+  if (step->outcome[0] != '\0')
+    /* Translators: a verification step: its kind and outcome */
+    title = g_strdup_printf (C_("step title", "%s: %s"), hw_step_kind_to_label (step->kind), step->outcome);
+  else
+    title = g_strdup (hw_step_kind_to_label (step->kind));
+
+  if (step->notes[0] != '\0')
+    g_string_append_printf (subtitle, "%s\n", step->notes);
+  /* Translators: who recorded a step and when */
+  g_string_append_printf (subtitle, _("%s · %s"), step->officer_name, when);
+  if (step->case_number != NULL && step->link_id != 0)
+    g_string_append_printf (subtitle, _(" · on the link to %s"), step->case_number);
+  if (step->corrects_step_id != 0)
+    {
+      g_autofree char *number = g_strdup_printf ("#%" G_GINT64_FORMAT, step->corrects_step_id);
+      /* Translators: %s is a step's number, "#42" */
+      g_string_append_printf (subtitle, _(" · corrects step %s"), number);
+    }
+  if (step->corrected_by_id != 0)
+    {
+      g_autofree char *number = g_strdup_printf ("#%" G_GINT64_FORMAT, step->corrected_by_id);
+      /* Translators: %s is a step's number, "#42" */
+      g_string_append_printf (subtitle, _(" · corrected by step %s"), number);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 6);
+  g_string_free (subtitle, TRUE);
+
+  {
+    g_autofree char *number = g_strdup_printf ("#%" G_GINT64_FORMAT, step->id);
+    GtkWidget *label = gtk_label_new (number);
+
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_widget_add_css_class (label, "numeric");
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), label);
+  }
+
+  if (step->corrected_by_id != 0)
+    gtk_widget_add_css_class (row, "corrected");
+
+  if (correct_clicked != NULL && step->corrected_by_id == 0)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("C_orrect…"));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Record a correction of this step"));
+      g_object_set_data (G_OBJECT (button), "hw-step", step);
+      g_signal_connect (button, "clicked", correct_clicked, user_data);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+
+  return row;
+}

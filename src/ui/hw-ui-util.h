@@ -1,0 +1,26 @@
+/* hw-ui-util.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "hw-sighting.h"
+
+G_BEGIN_DECLS
+
+GdkTexture *hw_texture_from_thumbnail (GBytes     *bytes);
+GtkWidget  *hw_thumbnail_new          (GBytes     *bytes,
+                                       int         size);
+GtkWidget  *hw_pill_new               (const char *label,
+                                       const char *css_class);
+char       *hw_format_unix_time       (gint64      unix_time);
+void        hw_show_toast             (GtkWidget  *widget,
+                                       const char *message);
+GtkWidget  *hw_verification_step_row_new (HwVerificationStep *step,
+                                          GCallback           correct_clicked,
+                                          gpointer            user_data);
+
+G_END_DECLS

@@ -1,0 +1,391 @@
+/* test-sighting-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "hw-demo-image.h"
+#include "hw-inbox-view.h"
+#include "hw-session.h"
+#include "hw-setup.h"
+#include "hw-sighting-intake-dialog.h"
+#include "hw-sighting-page.h"
+#include "hw-sighting-store.h"
+#include "hw-test-cluster.h"
+#include "hw-ui-test-util.h"
+
+/* Sightings in the UI against a real embedded server with demo data: a tip
+ * recorded through the intake form with a photo; the same photo coming in
+ * again joins its repost group, which the inbox and the sighting page show;
+ * a candidate case linked with a confidence and a rationale; a step added
+ * to the verification timeline. The inbox and the page are rendered to PNG
+ * in the build directory (test-sighting-*.png; -zh_CN in Chinese). */
+
+#define DEMO_CASES     60
+#define DEMO_SIGHTINGS 200
+
+static HwLocalServer *server;
+static HwSession *session;
+static HwDb *db;
+static GBytes *photo;           /* a JPEG, recorded twice (a repost) */
+static gint64 first_id;         /* the sighting recorded through the form */
+static gint64 repost_id;
+
+static const char *
+language_suffix (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  return language != NULL && g_str_has_prefix (language, "zh") ? "-zh_CN" : "";
+}
+
+static void
+save_picture (GtkWidget  *widget,
+              const char *name)
+{
+  g_autofree char *basename = g_strconcat (name, language_suffix (), NULL);
+
+  gtk_window_set_focus (GTK_WINDOW (gtk_widget_get_root (widget)), NULL);
+  hw_ui_test_deselect_labels (widget);
+  hw_ui_test_wait_settled (widget);
+  hw_ui_test_wait_for_frames (widget);
+  hw_ui_test_save_png (widget, basename);
+}
+
+static GtkWindow *
+window_with (GtkWidget *child,
+             int        width,
+             int        height)
+{
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), child);
+  adw_window_set_content (ADW_WINDOW (window), overlay);
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+
+  return window;
+}
+
+static void
+created_cb (HwSightingIntakeDialog *dialog,
+            gint64                  id,
+            gint64                 *created)
+{
+  *created = id;
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gint64 *) data != 0;
+}
+
+static gboolean
+has_photos (gpointer data)
+{
+  GtkWidget *box = hw_ui_test_find_descendant (data, GTK_TYPE_FLOW_BOX);
+
+  /* The form's first flow box holds the photos. */
+  return box != NULL && gtk_widget_get_first_child (box) != NULL;
+}
+
+static char *
+id_text (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+/* Fills the form and saves, as the officer would; returns the new id. */
+static gint64
+record_through_form (HwSightingStore *store,
+                     const char      *source_ref,
+                     const char      *description,
+                     gboolean         render)
+{
+  HwSightingIntakeDialog *dialog;
+  gint64 created = 0;
+
+  dialog = HW_SIGHTING_INTAKE_DIALOG (hw_sighting_intake_dialog_new (NULL, store));
+  g_signal_connect (dialog, "created", G_CALLBACK (created_cb), &created);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  gtk_editable_set_text (GTK_EDITABLE (hw_ui_test_find_form_row (GTK_WIDGET (dialog), _("Post address or call number"))),
+                         source_ref);
+  gtk_editable_set_text (GTK_EDITABLE (hw_ui_test_find_form_row (GTK_WIDGET (dialog), _("Place"))),
+                         "广东省深圳市 罗湖火车站");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (hw_ui_test_find_descendant (GTK_WIDGET (dialog),
+                                                                                                   GTK_TYPE_TEXT_VIEW))),
+                            description, -1);
+  hw_sighting_intake_dialog_add_photo (dialog, photo, NULL);
+  hw_test_wait_until (has_photos, dialog, 20000);
+
+  if (render)
+    save_picture (GTK_WIDGET (dialog), "test-sighting-intake");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "intake.save", NULL));
+  hw_test_wait_until (is_set, &created, 20000);
+
+  return created;
+}
+
+/* Tests */
+
+static void
+test_intake_with_photo (void)
+{
+  g_autoptr(HwSightingStore) store = hw_sighting_store_new (session);
+  g_autofree char *id = NULL;
+  g_autoptr(HwDbResult) row = NULL;
+
+  first_id = record_through_form (store, "https://weibo.example/p/ui-test-1",
+                                  "在罗湖火车站看到一名约6岁的女孩在乞讨，左脸有痣。", TRUE);
+  id = id_text (first_id);
+  row = hw_test_query (db,
+                       "SELECT s.channel, s.place_text, count (p.id), s.unit_id = homeward.current_unit_id () "
+                       "  FROM homeward.sighting s LEFT JOIN homeward.photo p ON p.sighting_id = s.id "
+                       " WHERE s.id = $1 GROUP BY s.id", id, NULL);
+  g_assert_cmpuint (hw_db_result_get_n_rows (row), ==, 1);
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 0), ==, "hotline");
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 1), ==, "广东省深圳市 罗湖火车站");
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 2), ==, "1");
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 3), ==, "t");
+}
+
+/* A form the database refuses keeps everything the officer typed. */
+static void
+test_intake_refused_keeps_form (void)
+{
+  g_autoptr(HwSightingStore) store = hw_sighting_store_new (session);
+  HwSightingIntakeDialog *dialog = HW_SIGHTING_INTAKE_DIALOG (hw_sighting_intake_dialog_new (NULL, store));
+  GtkWidget *source = hw_ui_test_find_form_row (GTK_WIDGET (dialog), _("Post address or call number"));
+  GtkWidget *place = hw_ui_test_find_form_row (GTK_WIDGET (dialog), _("Place"));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* Neither a description nor a place: the form says so, nothing is sent. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "intake.save", NULL));
+  hw_ui_test_wait_for_text (GTK_WIDGET (dialog), _("Say what was seen or where: a tip needs a description or a place."));
+
+  /* The same reference through the same channel again: refused, kept. */
+  gtk_editable_set_text (GTK_EDITABLE (source), "https://weibo.example/p/ui-test-1");
+  gtk_editable_set_text (GTK_EDITABLE (place), "深圳北站");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "intake.save", NULL));
+  hw_ui_test_wait_for_text (GTK_WIDGET (dialog), _("This is recorded already"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "深圳北站");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The same photo again joins the first one's repost group: the inbox shows
+ * the group once, with its count, and the page shows the other sighting. */
+static void
+test_repost_group_visible (void)
+{
+  g_autoptr(HwSightingStore) store = hw_sighting_store_new (session);
+  g_autoptr(HwInboxModel) model = NULL;
+  g_autofree char *first = id_text (first_id);
+  g_autofree char *expected = NULL;
+  HwInboxView *view;
+  HwSightingPage *page;
+  GtkWindow *window;
+
+  repost_id = record_through_form (store, "https://weibo.example/p/ui-test-2",
+                                   "#随手拍解救乞讨儿童# 转发：罗湖火车站乞讨的小女孩", FALSE);
+  {
+    g_autofree char *second = id_text (repost_id);
+    g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.sighting a, homeward.sighting b "
+                                            " WHERE a.id = $1 AND b.id = $2 AND a.repost_group_id = b.repost_group_id",
+                                        first, second, NULL), ==, 1);
+  }
+
+  /* The inbox: the newest first, the group once with its count. */
+  view = HW_INBOX_VIEW (hw_inbox_view_new ());
+  model = hw_inbox_model_new (store);
+  hw_inbox_view_set_model (view, model);
+  window = window_with (GTK_WIDGET (view), 480, 760);
+  expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d repost · %s – %s", "%d reposts · %s – %s", 2), 2,
+                              "", "");
+  *strstr (expected, " · ") = '\0';
+  hw_ui_test_wait_for_text (GTK_WIDGET (view), expected);
+  g_assert_cmpuint (hw_inbox_model_find (model, first_id), ==, G_MAXUINT);
+  g_assert_cmpuint (hw_inbox_model_find (model, repost_id), ==, 0);
+  save_picture (GTK_WIDGET (view), "test-sighting-inbox");
+  gtk_window_destroy (window);
+
+  /* The page of the repost shows the first sighting in its strip. */
+  page = HW_SIGHTING_PAGE (hw_sighting_page_new ());
+  hw_sighting_page_set_session (page, session);
+  window = window_with (GTK_WIDGET (page), 820, 1000);
+  hw_sighting_page_show (page, repost_id);
+  hw_ui_test_wait_for_text (GTK_WIDGET (page), _("Reposts"));
+  hw_ui_test_wait_for_text (GTK_WIDGET (page), _("Candidate Cases"));
+  gtk_window_destroy (window);
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  *(GtkWindow **) data = hw_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  return *(GtkWindow **) data != NULL;
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return hw_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+/* The button labelled @label (with its mnemonic underline). */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_candidates (gpointer data)
+{
+  return find_button (data, _("_Link…")) != NULL;
+}
+
+/* The officer links the best candidate with a confidence and a rationale,
+ * then records a step: both land in the database and on the page. */
+static void
+test_link_and_step (void)
+{
+  g_autofree char *id = id_text (first_id);
+  g_autofree char *link_rationale = g_strdup ("照片中痣的位置与案件照片一致。");
+  HwSightingPage *page = HW_SIGHTING_PAGE (hw_sighting_page_new ());
+  GtkWindow *window, *dialog = NULL;
+  GtkWidget *button, *view, *outcome;
+  g_autoptr(HwDbResult) link = NULL;
+
+  hw_sighting_page_set_session (page, session);
+  window = window_with (GTK_WIDGET (page), 860, 1200);
+  hw_sighting_page_show (page, first_id);
+  hw_test_wait_until (has_candidates, page, 20000);
+
+  /* Link… on the first candidate: the rationale is required. */
+  button = find_button (GTK_WIDGET (page), _("_Link…"));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  hw_test_wait_until (has_message_dialog, &dialog, 20000);
+  view = hw_ui_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), link_rationale, -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (hw_ui_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN)), 1);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  gtk_window_destroy (dialog);
+  hw_ui_test_wait_for_text (GTK_WIDGET (page), link_rationale);
+
+  link = hw_test_query (db, "SELECT confidence, rationale, state, linked_by = homeward.current_officer_id () "
+                            "  FROM homeward.case_link WHERE sighting_id = $1", id, NULL);
+  g_assert_cmpuint (hw_db_result_get_n_rows (link), ==, 1);
+  g_assert_cmpstr (hw_db_result_get_string (link, 0, 0), ==, "probable");
+  g_assert_cmpstr (hw_db_result_get_string (link, 0, 1), ==, link_rationale);
+  g_assert_cmpstr (hw_db_result_get_string (link, 0, 3), ==, "t");
+
+  /* A step on the timeline. */
+  hw_test_wait_until (no_message_dialog, NULL, 20000);
+  dialog = NULL;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sighting.add-step", NULL));
+  hw_test_wait_until (has_message_dialog, &dialog, 20000);
+  outcome = hw_ui_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_nonnull (outcome);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept"));
+  gtk_editable_set_text (GTK_EDITABLE (outcome), "与家属照片比对一致");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  gtk_window_destroy (dialog);
+  hw_ui_test_wait_for_text (GTK_WIDGET (page), "与家属照片比对一致");
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.verification_step "
+                                          " WHERE sighting_id = $1 AND outcome = '与家属照片比对一致'", id, NULL),
+                   ==, 1);
+
+  save_picture (GTK_WIDGET (page), "test-sighting-page");
+  gtk_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDemoImage) image = NULL;
+  HwDemoSize demo = { DEMO_CASES, DEMO_SIGHTINGS, 1 };
+  g_autofree char *conninfo = NULL;
+  int status;
+
+  g_setenv ("GTK_A11Y", "none", FALSE);
+
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_prefix (argv[i], "--language="))
+      {
+        g_setenv ("LANGUAGE", argv[i] + strlen ("--language="), TRUE);
+        memmove (&argv[i], &argv[i + 1], (size_t) (argc - i) * sizeof (char *));
+        argc--;
+        i--;
+      }
+
+  gtk_test_init (&argc, &argv, NULL);
+  if (g_strcmp0 (setlocale (LC_ALL, ""), "C") == 0)
+    setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HOMEWARD_LOCALEDIR") != NULL ? g_getenv ("HOMEWARD_LOCALEDIR")
+                                                                          : HW_SOURCE_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  adw_init ();
+
+  g_test_add_func ("/ui/sighting/intake-with-photo", test_intake_with_photo);
+  g_test_add_func ("/ui/sighting/intake-refused-keeps-form", test_intake_refused_keeps_form);
+  g_test_add_func ("/ui/sighting/repost-group-visible", test_repost_group_visible);
+  g_test_add_func ("/ui/sighting/link-and-step", test_link_and_step);
+
+  hw_test_cluster_start ();
+  server = hw_test_cluster_get_server ();
+  hw_setup_embedded_sync (server, &demo, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  conninfo = hw_local_server_get_conninfo (server, HW_SETUP_DEMO_OFFICER, HW_SETUP_DEFAULT_DBNAME);
+  db = hw_test_connect (conninfo);
+  hw_db_listen (db, HW_DB_CHANNEL);
+  session = hw_session_load_sync (db, NULL, &error);
+  g_assert_no_error (error);
+
+  /* A photo no demo sighting has: the repost group is only the two made here. */
+  image = hw_demo_image_new (987654321, 640, 480, 85, &error);
+  g_assert_no_error (error);
+  photo = g_bytes_ref (image->content);
+
+  status = g_test_run ();
+
+  g_clear_pointer (&photo, g_bytes_unref);
+  g_clear_object (&session);
+  g_clear_object (&db);
+  hw_test_cluster_stop ();
+
+  return status;
+}
