@@ -16,6 +16,7 @@
 #include "hw-case-contact-dialog.h"
 #include "hw-case-family-dialog.h"
 #include "hw-case-page.h"
+#include "hw-case-sightings.h"
 #include "hw-case-photo-viewer.h"
 #include "hw-case-status-dialog.h"
 #include "hw-case-store.h"
@@ -112,6 +113,7 @@ struct _HwCasePage
   AdwPreferencesGroup *family_group;
   GtkWidget          *add_family_button;
   AdwPreferencesGroup *contacts_group;
+  HwCaseSightings     *sightings;
   AdwPreferencesGroup *history_group;
   AdwPreferencesGroup *case_edit_group;
   AdwComboRow        *priority_combo;
@@ -1275,6 +1277,7 @@ load_case (HwCasePage *self)
 
   if (self->case_id <= 0 || self->store == NULL)
     {
+      hw_case_sightings_set_case (self->sightings, NULL, 0);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       update_actions (self);
       return;
@@ -1282,6 +1285,7 @@ load_case (HwCasePage *self)
 
   self->loading_id = g_timeout_add (LOADING_DELAY_MS, loading_timeout_cb, self);
   load (self, HW_CASE_SECTION_ALL);
+  hw_case_sightings_set_case (self->sightings, self->session, self->case_id);
   update_actions (self);
 }
 
@@ -3045,6 +3049,9 @@ hw_case_page_class_init (HwCasePageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  /* The template names it. */
+  g_type_ensure (HW_TYPE_CASE_SIGHTINGS);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/homeward/Homeward/hw-case-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, toast_overlay);
@@ -3087,6 +3094,7 @@ hw_case_page_class_init (HwCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, family_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, add_family_button);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, contacts_group);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, sightings);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, history_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, case_edit_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, priority_combo);

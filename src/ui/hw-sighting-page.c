@@ -473,7 +473,7 @@ show_header (HwSightingPage *self)
       g_autofree char *deadline = hw_format_unix_time (info->triage_deadline);
 
       g_string_append_c (facts, '\n');
-      g_string_append_printf (facts, _("Triage by %s"), deadline);
+      g_string_append_printf (facts, _("Triage due %s"), deadline);
     }
   g_string_append_c (facts, '\n');
   if (info->officer_name[0] != '\0')

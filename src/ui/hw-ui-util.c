@@ -163,7 +163,7 @@ hw_verification_step_row_new (HwVerificationStep *step,
     g_string_append_printf (subtitle, "%s\n", step->notes);
   /* Translators: who recorded a step and when */
   g_string_append_printf (subtitle, _("%s · %s"), step->officer_name, when);
-  if (step->case_number != NULL && step->link_id != 0)
+  if (step->case_number != NULL && step->case_number[0] != '\0' && step->link_id != 0)
     g_string_append_printf (subtitle, _(" · on the link to %s"), step->case_number);
   if (step->corrects_step_id != 0)
     {

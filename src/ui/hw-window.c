@@ -764,6 +764,10 @@ sidebar_row_selected_cb (HwWindow      *self,
                          GtkListBoxRow *row,
                          GtkListBox    *list)
 {
+  /* The list box lets its rows go when the window is disposed. */
+  if (self->list_stack == NULL)
+    return;
+
   if (is_inbox_row (self, row))
     {
       show_inbox (self, row);
@@ -1266,6 +1270,23 @@ new_sighting_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A sighting opened from elsewhere (a case's linked sightings). */
+static void
+open_sighting_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+  gint64 sighting_id = g_variant_get_int64 (parameter);
+
+  if (self->sighting_store == NULL || sighting_id <= 0)
+    return;
+
+  if (!is_inbox_row (self, gtk_list_box_get_selected_row (self->sidebar_list)))
+    gtk_list_box_select_row (self->sidebar_list, self->inbox_row);
+  open_sighting_cb (self, sighting_id);
+}
+
 static void
 inbox_error_cb (HwWindow     *self,
                 const GError *error)
@@ -1588,6 +1609,7 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.new-sighting", NULL, new_sighting_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sighting", "x", open_sighting_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
@@ -1649,7 +1671,7 @@ hw_window_init (HwWindow *self)
   /* The detail pane shows either; both live as long as the window. */
   g_object_ref (self->no_case_page);
   self->no_sighting_page = g_object_ref_sink (adw_status_page_new ());
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->no_sighting_page), "mail-inbox-symbolic");
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->no_sighting_page), "mail-unread-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (self->no_sighting_page), _("No Sighting Selected"));
   adw_status_page_set_description (ADW_STATUS_PAGE (self->no_sighting_page),
                                    _("Choose a sighting from the inbox, or press Ctrl+Shift+N to record a new tip."));

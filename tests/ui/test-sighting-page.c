@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "hw-case-page.h"
 #include "hw-demo-image.h"
 #include "hw-inbox-view.h"
 #include "hw-session.h"
@@ -38,25 +39,16 @@ static GBytes *photo;           /* a JPEG, recorded twice (a repost) */
 static gint64 first_id;         /* the sighting recorded through the form */
 static gint64 repost_id;
 
-static const char *
-language_suffix (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  return language != NULL && g_str_has_prefix (language, "zh") ? "-zh_CN" : "";
-}
-
 static void
 save_picture (GtkWidget  *widget,
               const char *name)
 {
-  g_autofree char *basename = g_strconcat (name, language_suffix (), NULL);
-
   gtk_window_set_focus (GTK_WINDOW (gtk_widget_get_root (widget)), NULL);
   hw_ui_test_deselect_labels (widget);
   hw_ui_test_wait_settled (widget);
   hw_ui_test_wait_for_frames (widget);
-  hw_ui_test_save_png (widget, basename);
+  /* It adds the language to the name. */
+  hw_ui_test_save_png (widget, name);
 }
 
 static GtkWindow *
@@ -179,7 +171,8 @@ test_intake_refused_keeps_form (void)
   gtk_editable_set_text (GTK_EDITABLE (source), "https://weibo.example/p/ui-test-1");
   gtk_editable_set_text (GTK_EDITABLE (place), "深圳北站");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "intake.save", NULL));
-  hw_ui_test_wait_for_text (GTK_WIDGET (dialog), _("This is recorded already"));
+  hw_ui_test_wait_for_text (GTK_WIDGET (dialog), _("This is recorded already: a sighting with the same reference "
+                                                    "came through the same channel, or the link exists."));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "深圳北站");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 
@@ -327,6 +320,24 @@ test_link_and_step (void)
 
   save_picture (GTK_WIDGET (page), "test-sighting-page");
   gtk_window_destroy (window);
+
+  /* The case page lists the linked sighting with its latest step. */
+  {
+    HwCasePage *case_page = hw_case_page_new ();
+    GtkWidget *sightings;
+    gint64 case_id = hw_test_query_int (db, "SELECT case_id FROM homeward.case_link WHERE sighting_id = $1",
+                                        id, NULL);
+
+    hw_case_page_set_session (case_page, session);
+    window = window_with (GTK_WIDGET (case_page), 860, 1400);
+    hw_case_page_set_case_id (case_page, case_id);
+    hw_ui_test_wait_for_text (GTK_WIDGET (case_page), link_rationale);
+    hw_ui_test_wait_for_text (GTK_WIDGET (case_page), "与家属照片比对一致");
+    sightings = hw_ui_test_find_descendant (GTK_WIDGET (case_page), g_type_from_name ("HwCaseSightings"));
+    g_assert_nonnull (sightings);
+    save_picture (sightings, "test-sighting-case-page");
+    gtk_window_destroy (window);
+  }
 }
 
 int

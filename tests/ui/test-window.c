@@ -16,6 +16,8 @@
 #include "hw-case-page.h"
 #include "hw-case-summary.h"
 #include "hw-connection-dialog.h"
+#include "hw-inbox-view.h"
+#include "hw-sighting-page.h"
 #include "hw-setup.h"
 #include "hw-test-cluster.h"
 #include "hw-ui-test-util.h"
@@ -237,6 +239,53 @@ static gboolean
 says_demo (gpointer data)
 {
   return title_says_demo (GTK_WIDGET (data));
+}
+
+typedef struct
+{
+  GListModel *model;
+  gint64      sighting_id;
+} SightingWait;
+
+/* The inbox shows the sighting at its top (newest first). */
+static gboolean
+sighting_on_top (gpointer data)
+{
+  SightingWait *wait = data;
+  g_autoptr(HwSightingSummary) top = NULL;
+
+  if (g_list_model_get_n_items (wait->model) == 0)
+    return FALSE;
+  top = g_list_model_get_item (wait->model, 0);
+
+  return hw_sighting_summary_get_id (top) == wait->sighting_id;
+}
+
+/* The widget of @type with the style class @css_class. */
+static GtkWidget *
+find_styled (GtkWidget  *widget,
+             GType       type,
+             const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_styled (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_rows (gpointer data)
+{
+  return g_list_model_get_n_items (data) > 0;
 }
 
 static void
@@ -467,6 +516,58 @@ test_window_cases (void)
   last = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
   g_assert_cmpstr (hw_case_summary_get_case_number (last), ==,
                    hw_db_result_get_string (inserted, 0, 0));
+
+  /* The inbox: picked in the sidebar, it lists the sightings; one entered
+   * on another client appears at its top within a second or so. */
+  {
+    GtkWidget *sidebar = find_styled (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "navigation-sidebar");
+    GtkWidget *view;
+    GListModel *inbox;
+    g_autoptr(HwDbResult) sighting = NULL;
+    SightingWait wait;
+    double elapsed;
+
+    gtk_list_box_select_row (GTK_LIST_BOX (sidebar), gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 0));
+    view = hw_ui_test_find_descendant (GTK_WIDGET (window), HW_TYPE_INBOX_VIEW);
+    g_assert_nonnull (view);
+    hw_ui_test_wait_for_frames (GTK_WIDGET (window));
+    g_assert_true (gtk_widget_get_mapped (view));
+    inbox = G_LIST_MODEL (hw_inbox_view_get_model (HW_INBOX_VIEW (view)));
+    g_assert_nonnull (inbox);
+    hw_test_wait_until (has_rows, inbox, 15000);
+
+    sighting = hw_test_query (other,
+                              "INSERT INTO homeward.sighting (channel, place_text, description, apparent_sex, "
+                              "                               apparent_age_min, apparent_age_max, priority) "
+                              "VALUES ('hotline', '广东省广州市 火车站', '在广州火车站看到一名约7岁的男孩在乞讨。', "
+                              "        'male', 6, 8, 'urgent') RETURNING id", NULL);
+    wait.model = inbox;
+    wait.sighting_id = g_ascii_strtoll (hw_db_result_get_string (sighting, 0, 0), NULL, 10);
+    start = g_get_monotonic_time ();
+    hw_test_wait_until (sighting_on_top, &wait, 2000);
+    elapsed = (g_get_monotonic_time () - start) / 1000.0;
+    g_test_message ("New sighting in the inbox after %.0f ms", elapsed);
+
+    /* Picking it shows its page. */
+    gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (find_styled (view, GTK_TYPE_LIST_VIEW, "inbox"))),
+                                     0, TRUE);
+    {
+      GtkWidget *page = hw_ui_test_find_descendant (GTK_WIDGET (window), HW_TYPE_SIGHTING_PAGE);
+
+      g_assert_nonnull (page);
+      hw_ui_test_wait_for_frames (GTK_WIDGET (window));
+      g_assert_true (gtk_widget_get_mapped (page));
+      g_assert_cmpint (hw_sighting_page_get_sighting_id (HW_SIGHTING_PAGE (page)), ==, wait.sighting_id);
+      hw_ui_test_wait_for_text (page, "在广州火车站看到一名约7岁的男孩在乞讨。");
+      hw_ui_test_wait_settled (page);
+    }
+    hw_ui_test_wait_for_frames (GTK_WIDGET (window));
+    hw_ui_test_save_png (GTK_WIDGET (window), "test-window-inbox");
+
+    /* Back to the cases. */
+    gtk_list_box_select_row (GTK_LIST_BOX (sidebar), gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 3));
+    g_assert_true (gtk_widget_get_mapped (column_view));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 

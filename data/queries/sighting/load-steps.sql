@@ -1,5 +1,6 @@
 -- A verification timeline, oldest first: the steps on a sighting ($1) and
--- on its links, or on a case ($2) and on its links.
+-- on its links, or on a case ($2), on its links and on the sightings
+-- actively linked to it.
 WITH links AS (
     SELECT l.id FROM homeward.case_link l
      WHERE ($1::bigint IS NOT NULL AND l.sighting_id = $1::bigint)
@@ -16,5 +17,8 @@ SELECT v.id, v.sighting_id, v.link_id, coalesce(v.case_id, l.case_id) AS case_id
  WHERE ($1::bigint IS NOT NULL AND v.sighting_id = $1::bigint)
     OR ($2::bigint IS NOT NULL AND v.case_id = $2::bigint)
     OR v.link_id IN (SELECT id FROM links)
+    OR ($2::bigint IS NOT NULL
+        AND v.sighting_id IN (SELECT l.sighting_id FROM homeward.case_link l
+                               WHERE l.case_id = $2::bigint AND l.state = 'active'))
  ORDER BY v.performed_at, v.id
  LIMIT 500
