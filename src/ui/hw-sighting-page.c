@@ -346,10 +346,9 @@ set_title (HwSightingPage *self,
 }
 
 static void
-photo_thumbnail_clicked_cb (GtkButton      *button,
-                            HwSightingPage *self)
+open_photo (HwSightingPage *self,
+            guint           index)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "hw-index"));
   HwCasePhotoViewer *viewer;
 
   if (self->details == NULL || self->details->photos == NULL || index >= self->details->photos->len)
@@ -361,11 +360,16 @@ photo_thumbnail_clicked_cb (GtkButton      *button,
 }
 
 static void
+photo_thumbnail_clicked_cb (GtkButton      *button,
+                            HwSightingPage *self)
+{
+  open_photo (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "hw-index")));
+}
+
+static void
 photo_clicked_cb (HwSightingPage *self)
 {
-  g_autoptr(GtkWidget) button = g_object_ref_sink (gtk_button_new ());
-
-  photo_thumbnail_clicked_cb (GTK_BUTTON (button), self);
+  open_photo (self, 0);
 }
 
 static void
