@@ -265,6 +265,22 @@ err "rationale required" off_a1 $DB 23514 \
    "INSERT INTO homeward.case_link (sighting_id, case_id, confidence, rationale) SELECT s.id, c.id, 'possible', ' ' FROM homeward.sighting s, homeward.abduction_case c WHERE s.source_ref = 'call-0001' AND c.case_number = 'GZ-2009-0007'"
 err "one active link per sighting and case" off_a1 $DB 23505 \
    "INSERT INTO homeward.case_link (sighting_id, case_id, confidence, rationale) SELECT sighting_id, case_id, 'probable', 'again' FROM homeward.case_link"
+err "withdrawing a link needs a reason" off_a1 $DB 23514 \
+   "UPDATE homeward.case_link SET state = 'withdrawn' WHERE confidence = 'possible'"
+ok "withdraw a link with a reason, link again" off_a1 $DB "
+  UPDATE homeward.case_link SET state = 'withdrawn', withdrawn_reason = '核实后非同一儿童' WHERE confidence = 'possible';
+  INSERT INTO homeward.case_link (sighting_id, case_id, confidence, rationale)
+  SELECT sighting_id, case_id, 'probable', '新照片比对相符' FROM homeward.case_link WHERE state = 'withdrawn'"
+err "links are withdrawn, never deleted" off_a1 $DB 42501 "DELETE FROM homeward.case_link"
+eq "links audited: the link, its withdrawal with the reason, the new link" adm $DB \
+   "SELECT string_agg(action || ':' || coalesce(new_row->>'state', '') || ':' || coalesce(new_row->>'withdrawn_reason', ''), ',' ORDER BY id)
+      FROM homeward.audit_log WHERE table_name = 'case_link'" \
+   "INSERT:active:,UPDATE:withdrawn:核实后非同一儿童,INSERT:active:"
+eq "status changes audited with their reason" adm $DB \
+   "SELECT string_agg((old_row->>'status') || '>' || (new_row->>'status') || ':' || (new_row->>'status_reason'), ',' ORDER BY id)
+      FROM homeward.audit_log WHERE table_name = 'sighting' AND action = 'UPDATE'
+       AND old_row->>'status' IS DISTINCT FROM new_row->>'status'" \
+   "new>triaged:photo usable,triaged>no_match:no candidate,no_match>triaged:new photo"
 err "verification step as somebody else refused" off_a1 $DB 42501 \
    "INSERT INTO homeward.verification_step (sighting_id, kind, performed_by) SELECT s.id, 'note', o.id FROM homeward.sighting s, homeward.officer o WHERE o.login = 'off_b1' LIMIT 1"
 ok "photo with hash blocks" off_a1 $DB "
