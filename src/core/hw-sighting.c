@@ -499,7 +499,8 @@ hw_sighting_summary_new (const HwSightingSummaryData *data)
   /* "Girl, about 6 · 广东省中山市 人民公园门口" */
   g_string_append (title, hw_sighting_sex_to_label (data->sex));
   if (age != NULL)
-    g_string_append_printf (title, ", %s", age);
+    /* Translators: between the apparent sex and age in an inbox row: "Girl, about 6" */
+    g_string_append_printf (title, C_("inbox row title", ", %s"), age);
   if (data->place != NULL && data->place[0] != '\0')
     g_string_append_printf (title, " · %s", data->place);
   self->title = g_string_free (title, FALSE);

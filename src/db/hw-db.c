@@ -78,6 +78,7 @@ typedef struct
   GCancellable  *cancellable;
   gulong         cancelled_id;
   gboolean       cancel_sent;
+  guint          stray_cancels;   /* times cancelled for another query */
   gint64         queued_at;
   gint64         sent_at;
 } Query;
@@ -366,6 +367,22 @@ db_source_dispatch (GSource     *source,
               g_debug ("%.1f ms (%.1f ms queued): %s",
                        (g_get_monotonic_time () - query->sent_at) / 1000.0,
                        (query->sent_at - query->queued_at) / 1000.0, shown);
+            }
+
+          /* A cancel request for the query before (PQcancel() is sent from a
+           * thread, and the server cancels whatever runs when it arrives)
+           * may cancel this one: a statement cancelled is rolled back whole,
+           * so it is sent again. */
+          if (self->current_error != NULL && query->kind == QUERY_PARAMS && query->stray_cancels < 2 &&
+              g_strcmp0 (PQresultErrorField (self->current_error, PG_DIAG_SQLSTATE), "57014") == 0 &&
+              (query->cancellable == NULL || !g_cancellable_is_cancelled (query->cancellable)))
+            {
+              g_debug ("Sending again a query cancelled for the one before it");
+              query->stray_cancels++;
+              g_clear_pointer (&self->current_error, PQclear);
+              g_clear_pointer (&self->current_result, PQclear);
+              g_queue_push_head (&self->pending, query);
+              continue;
             }
 
           if (self->current_error != NULL)

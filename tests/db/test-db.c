@@ -293,6 +293,42 @@ test_cancel (void)
   g_assert_cmpuint (hw_db_result_get_n_rows (after), ==, 1);
 }
 
+/* A cancel request travels on a connection of its own: when it reaches the
+ * server after the cancelled query finished, it cancels the next one, which
+ * nobody cancelled. That one is sent again and succeeds. */
+static void
+test_cancel_reaches_next_query (void)
+{
+  g_autofree char *info = conninfo ();
+  g_autoptr(HwDb) db = hw_test_connect (info);
+  guint resent = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      QueryState first = { 0 };
+      QueryState next = { 0 };
+
+      /* The first ends about when the cancel is sent; the next runs long
+       * enough for a late cancel to reach it. */
+      hw_db_query_async (db, "SELECT pg_sleep(0.005)", NULL, 0, cancellable, query_cb, &first);
+      hw_db_query_async (db, "SELECT pg_sleep(0.05), 42", NULL, 0, NULL, query_cb, &next);
+      g_usleep ((i % 8) * 1000);
+      g_cancellable_cancel (cancellable);
+
+      hw_test_wait_until (query_done, &first, 10000);
+      hw_test_wait_until (query_done, &next, 10000);
+      g_assert_no_error (next.error);
+      g_assert_cmpstr (hw_db_result_get_string (next.result, 0, 1), ==, "42");
+      if (first.error == NULL)
+        resent++;
+      g_clear_error (&first.error);
+      g_clear_pointer (&first.result, hw_db_result_unref);
+      g_clear_pointer (&next.result, hw_db_result_unref);
+    }
+  g_test_message ("%u of 40 first queries finished before their cancel", resent);
+}
+
 static void
 test_connect_errors (void)
 {
@@ -413,6 +449,7 @@ main (int    argc,
   g_test_add_func ("/db/connection/reconnect", test_reconnect_after_terminate);
   g_test_add_func ("/db/connection/lost-mid-query", test_lost_mid_query);
   g_test_add_func ("/db/connection/cancel", test_cancel);
+  g_test_add_func ("/db/connection/cancel-reaches-next-query", test_cancel_reaches_next_query);
   g_test_add_func ("/db/connection/connect-errors", test_connect_errors);
   g_test_add_func ("/db/connection/conninfo-forms", test_conninfo_forms);
   g_test_add_func ("/db/connection/passwords", test_passwords);
