@@ -46,6 +46,7 @@ struct _HwSightingIntakeDialog
   AdwEntryRow       *observed_row;
   AdwEntryRow       *place_row;
   AdwEntryRow       *region_row;
+  AdwEntryRow       *coordinates_row;
   AdwComboRow       *sex_row;
   GtkSpinButton     *age_min;
   GtkSpinButton     *age_max;
@@ -477,6 +478,37 @@ parse_observed (const char *text)
   return g_date_time_format_iso8601 (time);
 }
 
+/* "22.543, 114.058" (a comma, a full-width comma or a space between) into
+ * latitude and longitude; FALSE when it does not read as two numbers. */
+static gboolean
+parse_coordinates (const char *text,
+                   double     *latitude,
+                   double     *longitude)
+{
+  g_autofree char *copy = g_strdup (text);
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
+  char *end;
+
+  /* U+FF0C FULLWIDTH COMMA, as Chinese input methods type it */
+  for (char *p; (p = strstr (copy, "\xef\xbc\x8c")) != NULL;)
+    memcpy (p, " , ", 3);
+  g_strdelimit (copy, ",;", ' ');
+  parts = g_strsplit (copy, " ", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0')
+      g_ptr_array_add (numbers, parts[i]);
+  if (numbers->len != 2)
+    return FALSE;
+
+  *latitude = g_ascii_strtod (g_ptr_array_index (numbers, 0), &end);
+  if (*end != '\0')
+    return FALSE;
+  *longitude = g_ascii_strtod (g_ptr_array_index (numbers, 1), &end);
+
+  return *end == '\0';
+}
+
 static void
 created_cb (GObject      *object,
             GAsyncResult *result,
@@ -549,6 +581,17 @@ save_action (GtkWidget  *widget,
       return;
     }
 
+  {
+    g_autofree char *coordinates = entry_text (self->coordinates_row);
+
+    if (coordinates[0] != '\0' && !parse_coordinates (coordinates, &draft->latitude, &draft->longitude))
+      {
+        show_error (self, _("Write the coordinates as latitude, then longitude, in degrees: 22.543, 114.058."));
+        gtk_widget_grab_focus (GTK_WIDGET (self->coordinates_row));
+        return;
+      }
+  }
+
   if ((problem = hw_sighting_draft_check (draft)))
     {
       show_error (self, problem);
@@ -620,6 +663,7 @@ hw_sighting_intake_dialog_class_init (HwSightingIntakeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwSightingIntakeDialog, observed_row);
   gtk_widget_class_bind_template_child (widget_class, HwSightingIntakeDialog, place_row);
   gtk_widget_class_bind_template_child (widget_class, HwSightingIntakeDialog, region_row);
+  gtk_widget_class_bind_template_child (widget_class, HwSightingIntakeDialog, coordinates_row);
   gtk_widget_class_bind_template_child (widget_class, HwSightingIntakeDialog, sex_row);
   gtk_widget_class_bind_template_child (widget_class, HwSightingIntakeDialog, age_min);
   gtk_widget_class_bind_template_child (widget_class, HwSightingIntakeDialog, age_max);

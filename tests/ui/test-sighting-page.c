@@ -114,6 +114,9 @@ record_through_form (HwSightingStore *store,
                          source_ref);
   gtk_editable_set_text (GTK_EDITABLE (hw_ui_test_find_form_row (GTK_WIDGET (dialog), _("Place"))),
                          "广东省深圳市 罗湖火车站");
+  gtk_editable_set_text (GTK_EDITABLE (hw_ui_test_find_form_row (GTK_WIDGET (dialog),
+                                                                 _("Coordinates (latitude, longitude)"))),
+                         "22.531，114.117");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (hw_ui_test_find_descendant (GTK_WIDGET (dialog),
                                                                                                    GTK_TYPE_TEXT_VIEW))),
                             description, -1);
@@ -142,7 +145,8 @@ test_intake_with_photo (void)
                                   "在罗湖火车站看到一名约6岁的女孩在乞讨，左脸有痣。", TRUE);
   id = id_text (first_id);
   row = hw_test_query (db,
-                       "SELECT s.channel, s.place_text, count (p.id), s.unit_id = homeward.current_unit_id () "
+                       "SELECT s.channel, s.place_text, count (p.id), s.unit_id = homeward.current_unit_id (), "
+                       "       s.latitude::text || ',' || s.longitude::text "
                        "  FROM homeward.sighting s LEFT JOIN homeward.photo p ON p.sighting_id = s.id "
                        " WHERE s.id = $1 GROUP BY s.id", id, NULL);
   g_assert_cmpuint (hw_db_result_get_n_rows (row), ==, 1);
@@ -150,6 +154,7 @@ test_intake_with_photo (void)
   g_assert_cmpstr (hw_db_result_get_string (row, 0, 1), ==, "广东省深圳市 罗湖火车站");
   g_assert_cmpstr (hw_db_result_get_string (row, 0, 2), ==, "1");
   g_assert_cmpstr (hw_db_result_get_string (row, 0, 3), ==, "t");
+  g_assert_cmpstr (hw_db_result_get_string (row, 0, 4), ==, "22.531,114.117");
 }
 
 /* A form the database refuses keeps everything the officer typed. */
@@ -220,8 +225,16 @@ test_repost_group_visible (void)
   hw_sighting_page_set_session (page, session);
   window = window_with (GTK_WIDGET (page), 820, 1000);
   hw_sighting_page_show (page, repost_id);
-  hw_ui_test_wait_for_text (GTK_WIDGET (page), _("Reposts"));
-  hw_ui_test_wait_for_text (GTK_WIDGET (page), _("Candidate Cases"));
+  hw_ui_test_wait_for_text (GTK_WIDGET (page), "转发：罗湖火车站乞讨的小女孩");
+  {
+    g_autofree char *group = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "The same photo came in %d time. First seen %s; last seen %s.",
+                                                           "The same photo came in %d times. First seen %s; last seen %s.",
+                                                           2), 2, "\001", "\001");
+
+    *strchr (group, '\001') = '\0';
+    hw_ui_test_wait_for_text (GTK_WIDGET (page), group);
+  }
   gtk_window_destroy (window);
 }
 
@@ -340,6 +353,39 @@ test_link_and_step (void)
   }
 }
 
+/* Another officer claimed the sighting first: claiming it here tells the
+ * officer who has it, and the sighting stays theirs. */
+static void
+test_claim_taken (void)
+{
+  g_autofree char *id = id_text (repost_id);
+  g_autofree char *conninfo = hw_local_server_get_conninfo (server, "demo_supervisor", HW_SETUP_DEFAULT_DBNAME);
+  g_autoptr(HwDb) other = hw_test_connect (conninfo);
+  g_autoptr(HwDbResult) claimed = NULL;
+  g_autofree char *expected = NULL;
+  HwSightingPage *page = HW_SIGHTING_PAGE (hw_sighting_page_new ());
+  GtkWindow *window;
+
+  hw_sighting_page_set_session (page, session);
+  window = window_with (GTK_WIDGET (page), 820, 900);
+  hw_sighting_page_show (page, repost_id);
+  hw_ui_test_wait_for_text (GTK_WIDGET (page), "转发：罗湖火车站乞讨的小女孩");
+
+  claimed = hw_test_query (other, "SELECT homeward.claim_sighting ($1)", id, NULL);
+  g_assert_cmpuint (hw_db_result_get_n_rows (claimed), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sighting.claim", NULL));
+  expected = g_strdup_printf (_("%s has already claimed this sighting."), "演示主管");
+  hw_ui_test_wait_for_text (GTK_WIDGET (window), expected);
+  /* The page reloads: it now says who has it. */
+  hw_ui_test_wait_for_text (GTK_WIDGET (page), "演示主管");
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.sighting s JOIN homeward.officer o "
+                                          "    ON o.id = s.assigned_officer_id "
+                                          " WHERE s.id = $1 AND o.login = 'demo_supervisor'", id, NULL), ==, 1);
+  gtk_window_destroy (window);
+  hw_db_close (other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/ui/sighting/intake-refused-keeps-form", test_intake_refused_keeps_form);
   g_test_add_func ("/ui/sighting/repost-group-visible", test_repost_group_visible);
   g_test_add_func ("/ui/sighting/link-and-step", test_link_and_step);
+  g_test_add_func ("/ui/sighting/claim-taken", test_claim_taken);
 
   hw_test_cluster_start ();
   server = hw_test_cluster_get_server ();
