@@ -353,6 +353,79 @@ test_link_and_step (void)
   }
 }
 
+static GtkWidget *
+find_inbox_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "inbox"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_inbox_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+model_loaded (gpointer data)
+{
+  return !hw_inbox_model_get_loading (data) && g_list_model_get_n_items (data) >= 3;
+}
+
+/* Two sightings picked in the inbox are closed as duplicates with one
+ * reason; they leave the inbox. */
+static void
+test_triage_many (void)
+{
+  g_autoptr(HwSightingStore) store = hw_sighting_store_new (session);
+  g_autoptr(HwInboxModel) model = hw_inbox_model_new (store);
+  g_autoptr(HwSightingSummary) a = NULL;
+  g_autoptr(HwSightingSummary) b = NULL;
+  g_autofree char *a_id = NULL;
+  g_autofree char *b_id = NULL;
+  HwInboxView *view = HW_INBOX_VIEW (hw_inbox_view_new ());
+  GtkSelectionModel *selection;
+  GtkWindow *window, *dialog = NULL;
+
+  hw_inbox_view_set_model (view, model);
+  window = window_with (GTK_WIDGET (view), 480, 760);
+  hw_test_wait_until (model_loaded, model, 20000);
+
+  a = g_list_model_get_item (G_LIST_MODEL (model), 1);
+  b = g_list_model_get_item (G_LIST_MODEL (model), 2);
+  a_id = id_text (hw_sighting_summary_get_id (a));
+  b_id = id_text (hw_sighting_summary_get_id (b));
+
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (find_inbox_list (GTK_WIDGET (view))));
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  gtk_selection_model_select_item (selection, 2, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "inbox.triage", NULL));
+  hw_test_wait_until (has_message_dialog, &dialog, 20000);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "triage"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (hw_ui_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN)), 1);
+  gtk_editable_set_text (GTK_EDITABLE (hw_ui_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)),
+                         "同一条微博的重复转发");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "triage"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "triage");
+  gtk_window_destroy (dialog);
+
+  {
+    g_autofree char *toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d sighting closed",
+                                                           "%d sightings closed", 2), 2);
+    hw_ui_test_wait_for_text (GTK_WIDGET (window), toast);
+  }
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.sighting WHERE id IN ($1, $2) "
+                                          "   AND status = 'duplicate' AND status_reason = '同一条微博的重复转发'",
+                                      a_id, b_id, NULL), ==, 2);
+  hw_test_wait_until (no_message_dialog, NULL, 20000);
+  gtk_window_destroy (window);
+}
+
 /* Another officer claimed the sighting first: claiming it here tells the
  * officer who has it, and the sighting stays theirs. */
 static void
@@ -421,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/ui/sighting/repost-group-visible", test_repost_group_visible);
   g_test_add_func ("/ui/sighting/link-and-step", test_link_and_step);
   g_test_add_func ("/ui/sighting/claim-taken", test_claim_taken);
+  g_test_add_func ("/ui/sighting/triage-many", test_triage_many);
 
   hw_test_cluster_start ();
   server = hw_test_cluster_get_server ();
