@@ -20,6 +20,7 @@
 
 #define PHOTO_MAX_BYTES (8 * 1024 * 1024)
 #define STRIP_SIZE      56
+#define PHOTO_SIDE      720
 
 struct _HwSightingCompare
 {
@@ -65,17 +66,10 @@ photo_cb (GObject      *object,
   g_autoptr(HwSightingCompare) self = data->self;
   GtkPicture *picture = data->picture;
   g_autoptr(GBytes) content = hw_case_store_load_photo_finish (HW_CASE_STORE (object), result, NULL);
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
-  g_autoptr(GdkTexture) texture = NULL;
-  GdkPixbuf *pixbuf;
 
   g_free (data);
-  if (content == NULL || !gdk_pixbuf_loader_write_bytes (loader, content, NULL) ||
-      !gdk_pixbuf_loader_close (loader, NULL) || !(pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)))
-    return;
-
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
-  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+  if (content != NULL && self->cancellable != NULL)
+    hw_picture_show_photo (picture, content, PHOTO_SIDE, self->cancellable);
 }
 
 /* The first photo big (its thumbnail until the file comes), the others as a strip. */

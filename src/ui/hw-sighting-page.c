@@ -31,6 +31,7 @@
 /* The big photo comes from the stored file when it is not too big to
  * decode at once (otherwise the thumbnail stays). */
 #define BIG_PHOTO_MAX_BYTES (4 * 1024 * 1024)
+#define BIG_PHOTO_SIDE      640
 
 struct _HwSightingPage
 {
@@ -388,21 +389,10 @@ first_photo_cb (GObject      *object,
 {
   g_autoptr(HwSightingPage) self = user_data;
   g_autoptr(GBytes) content = hw_case_store_load_photo_finish (HW_CASE_STORE (object), result, NULL);
-  g_autoptr(GdkPixbufLoader) loader = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GdkPixbuf *pixbuf;
 
   /* The thumbnail stays when the file is too big or no picture. */
-  if (content == NULL)
-    return;
-
-  loader = gdk_pixbuf_loader_new ();
-  if (!gdk_pixbuf_loader_write_bytes (loader, content, NULL) || !gdk_pixbuf_loader_close (loader, NULL) ||
-      !(pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)))
-    return;
-
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
-  gtk_picture_set_paintable (self->photo, GDK_PAINTABLE (texture));
+  if (content != NULL && self->cancellable != NULL)
+    hw_picture_show_photo (self->photo, content, BIG_PHOTO_SIDE, self->cancellable);
 }
 
 static void

@@ -64,6 +64,108 @@ hw_texture_from_thumbnail (GBytes *bytes)
   return gdk_texture_new_for_pixbuf (pixbuf);
 }
 
+/* Photos shown big are decoded on a worker thread, scaled while decoding
+ * (a photo may be tens of megapixels: it is evidence, stored whole). */
+
+typedef struct
+{
+  GBytes *content;
+  int     max_side;
+} DecodeData;
+
+static void
+decode_data_free (DecodeData *data)
+{
+  g_bytes_unref (data->content);
+  g_free (data);
+}
+
+static void
+scale_prepared_cb (GdkPixbufLoader *loader,
+                   int              width,
+                   int              height,
+                   gpointer         user_data)
+{
+  int max_side = GPOINTER_TO_INT (user_data);
+  int side = MAX (width, height);
+
+  if (side > max_side)
+    gdk_pixbuf_loader_set_size (loader, MAX (1, (int) ((gint64) width * max_side / side)),
+                                MAX (1, (int) ((gint64) height * max_side / side)));
+}
+
+static void
+decode_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  DecodeData *data = task_data;
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  GError *error = NULL;
+  GdkPixbuf *pixbuf;
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (scale_prepared_cb), GINT_TO_POINTER (data->max_side));
+  if (!gdk_pixbuf_loader_write_bytes (loader, data->content, &error) || !gdk_pixbuf_loader_close (loader, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!(pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "no picture");
+      return;
+    }
+  /* The oriented copy: phones store portraits sideways with an EXIF tag. */
+  g_task_return_pointer (task, gdk_pixbuf_apply_embedded_orientation (pixbuf), g_object_unref);
+}
+
+static void
+decoded_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GtkPicture) picture = user_data;
+  g_autoptr(GdkPixbuf) pixbuf = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  /* What cannot be decoded leaves what is shown (the thumbnail). */
+  if (pixbuf == NULL)
+    return;
+
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+}
+
+/**
+ * hw_picture_show_photo:
+ * @content: a photo's stored file
+ * @max_side: the most pixels on its long side that are drawn
+ *
+ * Shows @content in @picture once decoded on a worker thread.
+ */
+void
+hw_picture_show_photo (GtkPicture   *picture,
+                       GBytes       *content,
+                       int           max_side,
+                       GCancellable *cancellable)
+{
+  g_autoptr(GTask) task = NULL;
+  DecodeData *data;
+
+  g_return_if_fail (GTK_IS_PICTURE (picture));
+  g_return_if_fail (content != NULL);
+
+  data = g_new0 (DecodeData, 1);
+  data->content = g_bytes_ref (content);
+  data->max_side = max_side;
+  /* The picture is held by the callback's data, let go on the main thread
+   * (the task may be freed on the worker's). */
+  task = g_task_new (NULL, cancellable, decoded_cb, g_object_ref (picture));
+  g_task_set_task_data (task, data, (GDestroyNotify) decode_data_free);
+  g_task_run_in_thread (task, decode_thread);
+}
+
 /* A square thumbnail, or a grey placeholder when there is no photo. */
 GtkWidget *
 hw_thumbnail_new (GBytes *bytes,

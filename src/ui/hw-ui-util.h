@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 GdkTexture *hw_texture_from_thumbnail (GBytes     *bytes);
 GtkWidget  *hw_thumbnail_new          (GBytes     *bytes,
                                        int         size);
+void        hw_picture_show_photo     (GtkPicture   *picture,
+                                       GBytes       *content,
+                                       int           max_side,
+                                       GCancellable *cancellable);
 GtkWidget  *hw_pill_new               (const char *label,
                                        const char *css_class);
 char       *hw_format_unix_time       (gint64      unix_time);
