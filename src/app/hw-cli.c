@@ -15,6 +15,8 @@
 #include <json-glib/json-glib.h>
 
 #include "hw-case.h"
+#include "hw-case-summary.h"
+#include "hw-sighting.h"
 #include "hw-cli.h"
 #include "hw-db.h"
 #include "hw-demo-data.h"
@@ -1100,6 +1102,193 @@ cmd_candidates (Cli   *cli,
   return EXIT_OK;
 }
 
+static gint64
+member_int (JsonObject *object,
+            const char *name)
+{
+  return object != NULL && json_object_has_member (object, name) ? json_object_get_int_member (object, name) : 0;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+}
+
+/* Prints @text right-aligned in @columns terminal columns. */
+static void
+print_right (const char *text,
+             int         columns)
+{
+  g_print ("%*s%s", MAX (1, columns - display_width (text)), "", text);
+}
+
+/* One line of counts by status, in workflow order: "Open 16 · Cold 124". */
+static void
+print_counts (const char         *title,
+              JsonObject         *counts,
+              const char * const *statuses,
+              const char       *(*to_label) (const char *))
+{
+  gint64 total = 0;
+
+  g_print ("%s\n ", title);
+  for (guint i = 0; statuses[i] != NULL; i++)
+    {
+      total += member_int (counts, statuses[i]);
+      g_print (" %s %" G_GINT64_FORMAT, to_label (statuses[i]), member_int (counts, statuses[i]));
+    }
+  g_print ("  (%s %" G_GINT64_FORMAT ")\n\n", _("total"), total);
+}
+
+/* The supervisor's figures (data/sql/0013-dashboard.sql), as a table or JSON. */
+static int
+cmd_dashboard (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  static const char * const case_statuses[] = { "open", "investigating", "located", "reunited", "cold", "closed", NULL };
+  static const char * const sighting_statuses[] = { "new", "triaged", "verifying", "confirmed", "no_match",
+                                                    "unfounded", "duplicate", NULL };
+  static const char * const buckets[] = { "under_1_day", "1_to_3_days", "3_to_7_days", "7_to_30_days",
+                                          "over_30_days" };
+  /* TRANSLATORS: the age groups of untriaged sightings in homeward-cli dashboard */
+  const char *bucket_labels[] = { N_("under a day"), N_("1–3 days"), N_("3–7 days"), N_("7–30 days"),
+                                  N_("over 30 days") };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwDbResult) rows = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *unit = NULL;
+  JsonObject *root, *untriaged;
+  JsonArray *array;
+  gboolean json = FALSE;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("The unit (default: your own; the whole country for an administrator)"), N_("CODE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Print the unit's figures: cases and sightings by status, untriaged sightings "
+                                  "by age and past their deadline, each officer's workload, the last 26 weeks "
+                                  "of sightings, links, DNA checks and reunions, and the latest reunions."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (context, _("dashboard takes no arguments"));
+
+  {
+    const char *params[] = { unit };
+
+    if (!(db = cli_connect (cli, &error)) ||
+        !(rows = hw_db_query_sync (db,
+                                   "SELECT homeward.dashboard (CASE WHEN $1::text IS NULL "
+                                   "                                THEN homeward.current_unit_id () "
+                                   "                                ELSE u.id END)::text "
+                                   "  FROM (SELECT NULL) x "
+                                   "  LEFT JOIN homeward.unit u ON u.code = $1 "
+                                   " WHERE $1::text IS NULL OR u.id IS NOT NULL",
+                                   params, 1, NULL, &error)))
+      return fail (error);
+  }
+  if (hw_db_result_get_n_rows (rows) == 0)
+    {
+      g_printerr (_("homeward-cli: there is no unit %s\n"), unit);
+      return EXIT_FAILURE_;
+    }
+  if (!json_parser_load_from_data (parser, hw_db_result_get_string (rows, 0, 0), -1, &error))
+    return fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autofree char *text = NULL;
+
+      json_generator_set_root (generator, json_parser_get_root (parser));
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+      return EXIT_OK;
+    }
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  print_counts (_("Cases by status"), json_object_get_object_member (root, "cases"), case_statuses,
+                hw_case_status_to_label);
+  print_counts (_("Sightings by status"), json_object_get_object_member (root, "sightings"), sighting_statuses,
+                hw_sighting_status_to_label);
+
+  untriaged = json_object_get_object_member (root, "untriaged");
+  g_print (_("Untriaged sightings: %d, past their deadline: %d\n "),
+           (int) member_int (untriaged, "total"), (int) member_int (untriaged, "overdue"));
+  for (guint i = 0; i < G_N_ELEMENTS (buckets); i++)
+    g_print (" %s %" G_GINT64_FORMAT, _(bucket_labels[i]), member_int (untriaged, buckets[i]));
+  g_print ("\n\n");
+
+  /* TRANSLATORS: column heads of homeward-cli dashboard's workload table */
+  g_print ("%s\n", _("Workload"));
+  print_padded (_("officer"), 20);
+  print_right (_("open cases"), 12);
+  print_right (_("sightings"), 12);
+  print_right (_("overdue"), 10);
+  g_print ("\n");
+  array = json_object_get_array_member (root, "workload");
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *officer = json_array_get_object_element (array, i);
+
+      print_padded (member_string (officer, "name"), 20);
+      g_print ("%12" G_GINT64_FORMAT "%12" G_GINT64_FORMAT "%10" G_GINT64_FORMAT "\n",
+               member_int (officer, "open_cases"), member_int (officer, "sightings"), member_int (officer, "overdue"));
+    }
+  g_print ("\n");
+
+  g_print ("%s\n", _("The last 26 weeks"));
+  print_padded (_("week of"), 12);
+  print_right (_("sightings"), 10);
+  print_right (_("links"), 8);
+  print_right (_("DNA"), 8);
+  print_right (_("reunions"), 10);
+  g_print ("\n");
+  array = json_object_get_array_member (root, "weeks");
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *week = json_array_get_object_element (array, i);
+
+      print_padded (member_string (week, "week"), 12);
+      g_print ("%10" G_GINT64_FORMAT "%8" G_GINT64_FORMAT "%8" G_GINT64_FORMAT "%10" G_GINT64_FORMAT "\n",
+               member_int (week, "sightings"), member_int (week, "links"), member_int (week, "dna_checks"),
+               member_int (week, "reunions"));
+    }
+  g_print ("\n");
+
+  g_print ("%s\n", _("Latest reunions"));
+  array = json_object_get_array_member (root, "reunions");
+  if (array == NULL || json_array_get_length (array) == 0)
+    g_print ("  %s\n", _("none"));
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *reunion = json_array_get_object_element (array, i);
+      const char *day = member_string (reunion, "reunited_on");
+      const char *place = member_string (reunion, "place");
+
+      g_print ("  %s  ", day != NULL ? day : "          ");
+      print_padded (member_string (reunion, "case_number"), 16);
+      print_padded (member_string (reunion, "child_name"), 10);
+      g_print ("%s\n", place != NULL ? place : "");
+    }
+
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "server", "start|stop|status|conninfo", N_("Manage the embedded server"), cmd_server },
   { "init", "", N_("Create the database, roles and schema"), cmd_init },
@@ -1114,6 +1303,7 @@ static const Command commands[] = {
     cmd_add_sighting },
   { "candidates", "SIGHTING-ID [--limit N] [--json]", N_("Rank the open cases a sighting may be about"),
     cmd_candidates },
+  { "dashboard", "[--unit CODE] [--json]", N_("Print the supervisor's figures for a unit"), cmd_dashboard },
 };
 
 static void
