@@ -21,6 +21,7 @@
 #include "hw-db.h"
 #include "hw-demo-data.h"
 #include "hw-image-hash.h"
+#include "hw-lab-csv.h"
 #include "hw-local-server.h"
 #include "hw-schema.h"
 #include "hw-setup.h"
@@ -1289,6 +1290,152 @@ cmd_dashboard (Cli   *cli,
   return EXIT_OK;
 }
 
+/* A lab's CSV export of STR profiles into the samples it names (by lab
+ * reference), all or nothing: every problem is reported by line first. */
+static int
+cmd_import_lab_results (Cli   *cli,
+                        int    argc,
+                        char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) alleles = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwDbResult) rows = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) refs = g_string_new ("{");
+  g_autoptr(GString) loci = g_string_new ("{");
+  g_autoptr(GString) firsts = g_string_new ("{");
+  g_autoptr(GString) seconds = g_string_new ("{");
+  gsize length = 0;
+  GError *error = NULL;
+  int status = EXIT_OK;
+
+  context = g_option_context_new (_("FILE.csv"));
+  g_option_context_set_summary (context,
+                                _("Import a DNA laboratory's CSV export of STR profiles: one line per sample "
+                                  "and locus, with the sample's lab reference, the locus and its two alleles "
+                                  "(GeneMapper's column names are understood). Every problem is reported by "
+                                  "line and nothing is imported from a file that has one. A locus already "
+                                  "recorded for a sample takes the file's alleles."));
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("import-lab-results needs one file"));
+  if (!g_file_get_contents (argv[1], &contents, &length, &error))
+    return fail (error);
+
+  alleles = hw_lab_csv_parse (contents, length, &problems);
+  if (problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        {
+          HwLabProblem *problem = g_ptr_array_index (problems, i);
+
+          if (problem->line > 0)
+            g_printerr ("%s:%u: %s\n", argv[1], problem->line, problem->message);
+          else
+            g_printerr ("%s: %s\n", argv[1], problem->message);
+        }
+      /* TRANSLATORS: after the list of problems of a lab export */
+      g_printerr (_("homeward-cli: nothing was imported\n"));
+      return EXIT_FAILURE_;
+    }
+
+  for (guint i = 0; i < alleles->len; i++)
+    {
+      HwLabAllele *allele = g_ptr_array_index (alleles, i);
+      g_string_append (refs, i > 0 ? ",\"" : "\"");
+      /* Inside an array literal's quotes, only \ and " need a backslash. */
+      for (const char *p = allele->lab_reference; *p != '\0'; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_c (refs, '\\');
+          g_string_append_c (refs, *p);
+        }
+      g_string_append_c (refs, '"');
+      g_string_append_printf (loci, "%s\"%s\"", i > 0 ? "," : "", allele->locus);
+      g_string_append_printf (firsts, "%s%s", i > 0 ? "," : "", allele->allele1);
+      g_string_append_printf (seconds, "%s%s", i > 0 ? "," : "", allele->allele2);
+    }
+  g_string_append_c (refs, '}');
+  g_string_append_c (loci, '}');
+  g_string_append_c (firsts, '}');
+  g_string_append_c (seconds, '}');
+
+  if (!(db = cli_connect (cli, &error)))
+    return fail (error);
+
+  /* Samples the file names that the database does not have, or that the
+   * caller may not see: reported by the line where each first comes. */
+  {
+    const char *params[] = { refs->str };
+
+    if (!(rows = hw_db_query_sync (db,
+                                   "SELECT DISTINCT r FROM unnest ($1::text[]) r "
+                                   " WHERE NOT EXISTS (SELECT 1 FROM homeward.dna_sample s WHERE s.lab_reference = r)",
+                                   params, 1, NULL, &error)))
+      return fail (error);
+  }
+  if (hw_db_result_get_n_rows (rows) > 0)
+    {
+      for (guint i = 0; i < alleles->len; i++)
+        {
+          HwLabAllele *allele = g_ptr_array_index (alleles, i);
+
+          for (guint r = 0; r < hw_db_result_get_n_rows (rows); r++)
+            if (g_strcmp0 (hw_db_result_get_string (rows, r, 0), allele->lab_reference) == 0 &&
+                (i == 0 || g_strcmp0 (((HwLabAllele *) g_ptr_array_index (alleles, i - 1))->lab_reference,
+                                      allele->lab_reference) != 0))
+              g_printerr (_("%s:%u: there is no sample with lab reference %s (or it belongs to another unit)\n"),
+                          argv[1], allele->line, allele->lab_reference);
+        }
+      g_printerr (_("homeward-cli: nothing was imported\n"));
+      return EXIT_FAILURE_;
+    }
+  g_clear_pointer (&rows, hw_db_result_unref);
+
+  /* One statement: every locus or none. */
+  {
+    const char *params[] = { refs->str, loci->str, firsts->str, seconds->str };
+
+    rows = hw_db_query_sync (db,
+                             "INSERT INTO homeward.dna_str_allele (sample_id, locus, allele1, allele2) "
+                             "SELECT s.id, x.locus, x.a1, x.a2 "
+                             "  FROM unnest ($1::text[], $2::text[], $3::numeric[], $4::numeric[]) "
+                             "       AS x (ref, locus, a1, a2) "
+                             "  JOIN homeward.dna_sample s ON s.lab_reference = x.ref "
+                             "ON CONFLICT (sample_id, locus) DO UPDATE "
+                             "   SET allele1 = excluded.allele1, allele2 = excluded.allele2 "
+                             "RETURNING sample_id",
+                             params, G_N_ELEMENTS (params), NULL, &error);
+  }
+  if (rows == NULL)
+    {
+      if (g_strcmp0 (hw_db_error_get_sqlstate (error), "42501") == 0)
+        {
+          g_printerr (_("homeward-cli: only the officers assigned to the case and supervisors may record its "
+                        "DNA results; nothing was imported\n"));
+          g_error_free (error);
+          return EXIT_FAILURE_;
+        }
+      return fail (error);
+    }
+
+  {
+    g_autoptr(GHashTable) samples = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < hw_db_result_get_n_rows (rows); i++)
+      g_hash_table_add (samples, (gpointer) hw_db_result_get_string (rows, i, 0));
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u locus for %u sample(s)\n",
+                          "Imported %u loci for %u sample(s)\n", hw_db_result_get_n_rows (rows)),
+             hw_db_result_get_n_rows (rows), g_hash_table_size (samples));
+  }
+
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "server", "start|stop|status|conninfo", N_("Manage the embedded server"), cmd_server },
   { "init", "", N_("Create the database, roles and schema"), cmd_init },
@@ -1304,6 +1451,8 @@ static const Command commands[] = {
   { "candidates", "SIGHTING-ID [--limit N] [--json]", N_("Rank the open cases a sighting may be about"),
     cmd_candidates },
   { "dashboard", "[--unit CODE] [--json]", N_("Print the supervisor's figures for a unit"), cmd_dashboard },
+  { "import-lab-results", "FILE.csv", N_("Import a DNA lab's STR profiles (all or nothing)"),
+    cmd_import_lab_results },
 };
 
 static void

@@ -32,7 +32,7 @@ expect () {
   if [ "$got" = "$want" ]; then ok "$what"; else not_ok "$what (exit $got, wanted $want)" "$out"; fi
 }
 
-for sub in server init migrate add-unit add-officer demo-data hash near-duplicates add-sighting candidates dashboard; do
+for sub in server init migrate add-unit add-officer demo-data hash near-duplicates add-sighting candidates dashboard import-lab-results; do
   out=$("$cli" "$sub" --help 2>&1)
   if [ $? = 0 ] && grep -q "Usage:" <<<"$out"; then ok "$sub --help"; else not_ok "$sub --help" "$out"; fi
 done

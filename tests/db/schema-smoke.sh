@@ -123,6 +123,8 @@ ok "create units and officers" $S $DB "
   SELECT homeward.create_officer('sup_a', '王队长', 'SZ', 'supervisor');
   SELECT homeward.create_officer('sup_a2', '赵队长', 'SZ', 'supervisor');
   SELECT homeward.create_officer('off_b1', '陈警官', 'GZ', 'officer');
+  SELECT homeward.create_officer('off_b2', '周警官', 'GZ', 'officer');
+  SELECT homeward.create_officer('sup_b', '孙队长', 'GZ', 'supervisor');
   SELECT homeward.create_officer('adm', 'Admin', NULL, 'admin');
   SELECT homeward.create_officer('off_a1', '李警官', 'SZ', 'officer');  -- idempotent"
 eq "create_unit is idempotent" $S $DB "SELECT count(*) FROM homeward.unit" 2
@@ -146,7 +148,8 @@ ok "officer A records a case with child and family member" off_a1 $DB "
   INSERT INTO homeward.person (kind, family_name, given_name) VALUES ('child', '张', '文静');"
 ok "officer B records a case with child and family member" off_b1 $DB "
   WITH c AS (INSERT INTO homeward.person (kind, family_name, given_name, sex) VALUES ('child', '李', '娜', 'female') RETURNING id)
-  INSERT INTO homeward.abduction_case (case_number, child_id, place_text) SELECT 'GZ-2009-0007', id, '广州市' FROM c;
+  INSERT INTO homeward.abduction_case (case_number, child_id, place_text, assigned_officer_id)
+  SELECT 'GZ-2009-0007', id, '广州市', homeward.current_officer_id() FROM c;
   WITH p AS (INSERT INTO homeward.person (kind, family_name, given_name) VALUES ('relative', '李', '大明') RETURNING id)
   INSERT INTO homeward.family_member (case_id, person_id, relationship, phone)
   SELECT (SELECT id FROM homeward.abduction_case WHERE case_number = 'GZ-2009-0007'), id, 'father', '13912345678' FROM p;
@@ -170,6 +173,13 @@ eq "officer A sees no unit B DNA rows" off_a1 $DB \
    "SELECT (SELECT count(*) FROM homeward.dna_sample) + (SELECT count(*) FROM homeward.dna_str_allele) + (SELECT count(*) FROM homeward.dna_custody_event)" 0
 eq "officer B sees own DNA rows" off_b1 $DB \
    "SELECT (SELECT count(*) FROM homeward.dna_sample)::text || (SELECT count(*) FROM homeward.dna_str_allele) || (SELECT count(*) FROM homeward.dna_custody_event)" 111
+eq "an officer of unit B not assigned to the case sees the sample, not its STR profile" off_b2 $DB \
+   "SELECT (SELECT count(*) FROM homeward.dna_sample)::text || (SELECT count(*) FROM homeward.dna_str_allele) || (SELECT count(*) FROM homeward.dna_custody_event)" 101
+err "... and cannot record one" off_b2 $DB 42501 \
+   "INSERT INTO homeward.dna_str_allele (sample_id, locus, allele1, allele2) SELECT id, 'vWA', 14, 17 FROM homeward.dna_sample"
+err "... nor a lab result" off_b2 $DB 42501 \
+   "INSERT INTO homeward.dna_comparison (child_sample_id, father_sample_id, conclusion) SELECT id, id + 1000000, 'match' FROM homeward.dna_sample"
+eq "the supervisor of unit B reads the STR profile" sup_b $DB "SELECT count(*) FROM homeward.dna_str_allele" 1
 eq "officer A cannot update unit B's case (0 rows)" off_a1 $DB \
    "UPDATE homeward.abduction_case SET circumstances = 'x' WHERE case_number = 'GZ-2009-0007' RETURNING id" ""
 err "officer A cannot create a case for unit B" off_a1 $DB 42501 \
