@@ -11,6 +11,7 @@
 
 #include "hw-case-page.h"
 #include "hw-case-summary.h"
+#include "hw-dashboard-view.h"
 #include "hw-inbox-view.h"
 #include "hw-sighting-intake-dialog.h"
 #include "hw-sighting-page.h"
@@ -52,6 +53,8 @@ struct _HwWindow
   GtkListBoxRow        *inbox_row;
   GtkListBoxRow        *overdue_row;
   GtkListBoxRow        *my_sightings_row;
+  GtkListBoxRow        *dashboard_row;
+  HwDashboardView      *dashboard_view;
   GtkLabel             *inbox_count;
   GtkLabel             *overdue_count;
   GtkLabel             *mine_count;
@@ -69,6 +72,7 @@ struct _HwWindow
   AdwBin               *detail_bin;
   GtkWidget            *no_case_page;
   GtkWidget            *no_sighting_page;
+  GtkWidget            *no_dashboard_page;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   AdwStatusPage        *loading_page;
@@ -768,6 +772,17 @@ sidebar_row_selected_cb (HwWindow      *self,
   if (self->list_stack == NULL)
     return;
 
+  if (row == self->dashboard_row)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "dashboard");
+      adw_bin_set_child (self->detail_bin, self->no_dashboard_page);
+      adw_window_title_set_title (self->detail_title, "");
+      adw_window_title_set_subtitle (self->detail_title, "");
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      return;
+    }
+
   if (is_inbox_row (self, row))
     {
       show_inbox (self, row);
@@ -1270,6 +1285,46 @@ new_sighting_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The dashboard's figures open the lists behind them. */
+static void
+show_cases_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+  const char *status = g_variant_get_string (parameter, NULL);
+
+  gtk_list_box_select_row (self->sidebar_list, self->unit_cases_row != NULL &&
+                                               gtk_widget_get_visible (GTK_WIDGET (self->unit_cases_row))
+                                               ? self->unit_cases_row : self->all_cases_row);
+  self->updating_filter = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (case_statuses); i++)
+    gtk_check_button_set_active (self->status_buttons[i], g_str_equal (case_statuses[i], status));
+  self->updating_filter = FALSE;
+  apply_filter (self);
+}
+
+static void
+show_inbox_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+  const char *scope = g_variant_get_string (parameter, NULL);
+
+  gtk_list_box_select_row (self->sidebar_list, g_str_equal (scope, "overdue") ? self->overdue_row
+                                               : g_str_equal (scope, "mine") ? self->my_sightings_row
+                                               : self->inbox_row);
+}
+
+static void
+open_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  sighting_open_case_cb (HW_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
 /* A sighting opened from elsewhere (a case's linked sightings). */
 static void
 open_sighting_action (GtkWidget  *widget,
@@ -1315,6 +1370,7 @@ start_inbox (HwWindow *self)
   if (self->sighting_page != NULL)
     hw_sighting_page_set_session (self->sighting_page, self->session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-sighting", TRUE);
+  hw_dashboard_view_set_db (self->dashboard_view, self->db);
   schedule_counts (self);
 }
 
@@ -1328,6 +1384,8 @@ stop_inbox (HwWindow *self)
   g_clear_handle_id (&self->counts_source, g_source_remove);
   if (self->inbox_view != NULL)
     hw_inbox_view_set_model (self->inbox_view, NULL);
+  if (self->dashboard_view != NULL)
+    hw_dashboard_view_set_db (self->dashboard_view, NULL);
   g_clear_object (&self->inbox_model);
   g_clear_object (&self->sighting_store);
   if (self->sighting_page != NULL)
@@ -1487,6 +1545,7 @@ hw_window_dispose (GObject *object)
   g_clear_object (&self->sighting_page);
   g_clear_object (&self->no_case_page);
   g_clear_object (&self->no_sighting_page);
+  g_clear_object (&self->no_dashboard_page);
   g_clear_pointer (&self->unit_ids, g_array_unref);
   g_clear_pointer (&self->officer_ids, g_array_unref);
 
@@ -1560,6 +1619,7 @@ hw_window_class_init (HwWindowClass *klass)
   /* The list item templates look the type up by name. */
   g_type_ensure (HW_TYPE_CASE_SUMMARY);
   g_type_ensure (HW_TYPE_INBOX_VIEW);
+  g_type_ensure (HW_TYPE_DASHBOARD_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/homeward/Homeward/hw-window.ui");
@@ -1578,6 +1638,8 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwWindow, mine_count);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, inbox_view);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, dashboard_row);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, dashboard_view);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, status_checks);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, unit_dropdown);
@@ -1610,6 +1672,9 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.new-sighting", NULL, new_sighting_action);
   gtk_widget_class_install_action (widget_class, "win.open-sighting", "x", open_sighting_action);
+  gtk_widget_class_install_action (widget_class, "win.show-cases", "s", show_cases_action);
+  gtk_widget_class_install_action (widget_class, "win.show-inbox", "s", show_inbox_action);
+  gtk_widget_class_install_action (widget_class, "win.open-case", "x", open_case_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
@@ -1628,7 +1693,7 @@ sidebar_header_func (GtkListBoxRow *row,
 {
   HwWindow *self = user_data;
 
-  if (row == self->all_cases_row && before != NULL)
+  if ((row == self->all_cases_row || row == self->dashboard_row) && before != NULL)
     {
       if (gtk_list_box_row_get_header (row) == NULL)
         gtk_list_box_row_set_header (row, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
@@ -1675,6 +1740,11 @@ hw_window_init (HwWindow *self)
   adw_status_page_set_title (ADW_STATUS_PAGE (self->no_sighting_page), _("No Sighting Selected"));
   adw_status_page_set_description (ADW_STATUS_PAGE (self->no_sighting_page),
                                    _("Choose a sighting from the inbox, or press Ctrl+Shift+N to record a new tip."));
+  self->no_dashboard_page = g_object_ref_sink (adw_status_page_new ());
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->no_dashboard_page), "x-office-presentation-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->no_dashboard_page), _("The Unit at a Glance"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->no_dashboard_page),
+                                   _("Click a figure to open the list behind it."));
   gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-sighting", FALSE);
   self->case_page_idle_id = g_idle_add_full (G_PRIORITY_LOW, make_case_page_cb, self, NULL);

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "hw-case-page.h"
+#include "hw-dashboard-view.h"
 #include "hw-demo-image.h"
 #include "hw-inbox-view.h"
 #include "hw-session.h"
@@ -459,6 +460,40 @@ test_claim_taken (void)
   hw_db_close (other);
 }
 
+static gboolean
+dashboard_shown (gpointer data)
+{
+  return hw_dashboard_view_get_dashboard (data) != NULL;
+}
+
+/* The dashboard's figures are the database's counts; drawn for people to
+ * look at (test-dashboard.png, -zh_CN). */
+static void
+test_dashboard (void)
+{
+  HwDashboardView *view = HW_DASHBOARD_VIEW (hw_dashboard_view_new ());
+  HwDashboard *dashboard;
+  GtkWindow *window;
+
+  window = window_with (GTK_WIDGET (view), 620, 1500);
+  hw_dashboard_view_set_db (view, db);
+  hw_test_wait_until (dashboard_shown, view, 20000);
+  dashboard = hw_dashboard_view_get_dashboard (view);
+
+  g_assert_cmpint (hw_dashboard_count (dashboard->cases, "investigating"), ==,
+                   hw_test_query_int (db, "SELECT count (*) FROM homeward.abduction_case "
+                                          " WHERE unit_id = homeward.current_unit_id () AND status = 'investigating'", NULL));
+  g_assert_cmpint (dashboard->untriaged_total, ==,
+                   hw_test_query_int (db, "SELECT count (*) FROM homeward.sighting "
+                                          " WHERE unit_id = homeward.current_unit_id () AND status = 'new'", NULL));
+  g_assert_cmpint (dashboard->workload->len, ==,
+                   hw_test_query_int (db, "SELECT count (*) FROM homeward.officer "
+                                          " WHERE unit_id = homeward.current_unit_id () AND active", NULL));
+  hw_ui_test_wait_for_text (GTK_WIDGET (view), _("The Last 26 Weeks"));
+  save_picture (GTK_WIDGET (view), "test-dashboard");
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +530,7 @@ main (int   argc,
   g_test_add_func ("/ui/sighting/link-and-step", test_link_and_step);
   g_test_add_func ("/ui/sighting/claim-taken", test_claim_taken);
   g_test_add_func ("/ui/sighting/triage-many", test_triage_many);
+  g_test_add_func ("/ui/dashboard/figures", test_dashboard);
 
   hw_test_cluster_start ();
   server = hw_test_cluster_get_server ();

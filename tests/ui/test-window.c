@@ -16,6 +16,7 @@
 #include "hw-case-page.h"
 #include "hw-case-summary.h"
 #include "hw-connection-dialog.h"
+#include "hw-dashboard-view.h"
 #include "hw-inbox-view.h"
 #include "hw-sighting-page.h"
 #include "hw-setup.h"
@@ -283,6 +284,18 @@ find_styled (GtkWidget  *widget,
 }
 
 static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+dashboard_loaded (gpointer data)
+{
+  return hw_dashboard_view_get_dashboard (data) != NULL;
+}
+
+static gboolean
 has_rows (gpointer data)
 {
   return g_list_model_get_n_items (data) > 0;
@@ -530,8 +543,7 @@ test_window_cases (void)
     gtk_list_box_select_row (GTK_LIST_BOX (sidebar), gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 0));
     view = hw_ui_test_find_descendant (GTK_WIDGET (window), HW_TYPE_INBOX_VIEW);
     g_assert_nonnull (view);
-    hw_ui_test_wait_for_frames (GTK_WIDGET (window));
-    g_assert_true (gtk_widget_get_mapped (view));
+    hw_test_wait_until (is_mapped, view, 15000);
     inbox = G_LIST_MODEL (hw_inbox_view_get_model (HW_INBOX_VIEW (view)));
     g_assert_nonnull (inbox);
     hw_test_wait_until (has_rows, inbox, 15000);
@@ -555,14 +567,31 @@ test_window_cases (void)
       GtkWidget *page = hw_ui_test_find_descendant (GTK_WIDGET (window), HW_TYPE_SIGHTING_PAGE);
 
       g_assert_nonnull (page);
-      hw_ui_test_wait_for_frames (GTK_WIDGET (window));
-      g_assert_true (gtk_widget_get_mapped (page));
+      hw_test_wait_until (is_mapped, page, 15000);
       g_assert_cmpint (hw_sighting_page_get_sighting_id (HW_SIGHTING_PAGE (page)), ==, wait.sighting_id);
       hw_ui_test_wait_for_text (page, "在广州火车站看到一名约7岁的男孩在乞讨。");
       hw_ui_test_wait_settled (page);
     }
     hw_ui_test_wait_for_frames (GTK_WIDGET (window));
     hw_ui_test_save_png (GTK_WIDGET (window), "test-window-inbox");
+
+    /* The dashboard: its figures, and a figure's list behind it. */
+    {
+      GtkWidget *dashboard;
+
+      gtk_list_box_select_row (GTK_LIST_BOX (sidebar), gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 6));
+      dashboard = hw_ui_test_find_descendant (GTK_WIDGET (window), HW_TYPE_DASHBOARD_VIEW);
+      hw_test_wait_until (is_mapped, dashboard, 15000);
+      hw_test_wait_until (dashboard_loaded, dashboard, 15000);
+      hw_ui_test_wait_settled (dashboard);
+      hw_ui_test_wait_for_frames (GTK_WIDGET (window));
+      hw_ui_test_save_png (GTK_WIDGET (window), "test-window-dashboard");
+
+      g_assert_true (gtk_widget_activate_action (dashboard, "win.show-inbox", "s", "overdue"));
+      g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar)) ==
+                     gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 1));
+      g_assert_true (hw_inbox_model_get_scope (HW_INBOX_MODEL (inbox)) == HW_INBOX_OVERDUE);
+    }
 
     /* Back to the cases. */
     gtk_list_box_select_row (GTK_LIST_BOX (sidebar), gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 3));
