@@ -491,6 +491,12 @@ test_dashboard (void)
                                           " WHERE unit_id = homeward.current_unit_id () AND active", NULL));
   hw_ui_test_wait_for_text (GTK_WIDGET (view), _("The Last 26 Weeks"));
   save_picture (GTK_WIDGET (view), "test-dashboard");
+
+  /* The charts read in the dark style too. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+  save_picture (GTK_WIDGET (window), "test-dashboard-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (window);
 }
 
