@@ -10,7 +10,7 @@
 set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
-build=${1:-$top/_build}
+build=$(cd "${1:-$top/_build}" && pwd)
 cases=${2:-100000}
 sightings=${3:-1000000}
 cli="$build/src/homeward-cli"
@@ -38,7 +38,8 @@ cat >"$work/dash.sql" <<SQL
 \set unit random(1, $units)
 SELECT length(homeward.dashboard(:unit)::text);
 SQL
-(cd "$work" && pgbench -n -f dash.sql -t 100 -c 1 -l --log-prefix=dash "$("$cli" server conninfo --user demo_supervisor)" >/dev/null)
+supervisor=$("$cli" server conninfo --user demo_supervisor)
+(cd "$work" && pgbench -n -f dash.sql -t 100 -c 1 -l --log-prefix=dash "$supervisor" >/dev/null)
 cat "$work"/dash.* | awk '{ print $3 / 1000.0 }' | sort -n | awk '
   { v[NR] = $1 }
   END { printf "homeward.dashboard(unit) over '"$cases"' cases, '"$sightings"' sightings: p50 %.1f ms, p95 %.1f ms, max %.1f ms\n",
@@ -46,4 +47,4 @@ cat "$work"/dash.* | awk '{ print $3 / 1000.0 }' | sort -n | awk '
 
 export GSK_RENDERER="${GSK_RENDERER:-cairo}"
 export GSETTINGS_SCHEMA_DIR="$build/data"
-xvfb-run -a -s "-screen 0 1280x1024x24" "$build/tests/bench-dashboard-ui" "$("$cli" server conninfo --user demo_supervisor)"
+xvfb-run -a -s "-screen 0 1280x1024x24" "$build/tests/bench-dashboard-ui" "$supervisor"
