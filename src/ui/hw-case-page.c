@@ -16,6 +16,7 @@
 #include "hw-case-contact-dialog.h"
 #include "hw-case-family-dialog.h"
 #include "hw-case-page.h"
+#include "hw-case-dna.h"
 #include "hw-case-sightings.h"
 #include "hw-case-photo-viewer.h"
 #include "hw-case-status-dialog.h"
@@ -114,6 +115,7 @@ struct _HwCasePage
   GtkWidget          *add_family_button;
   AdwPreferencesGroup *contacts_group;
   HwCaseSightings     *sightings;
+  HwCaseDna           *dna;
   AdwPreferencesGroup *history_group;
   AdwPreferencesGroup *case_edit_group;
   AdwComboRow        *priority_combo;
@@ -1278,6 +1280,7 @@ load_case (HwCasePage *self)
   if (self->case_id <= 0 || self->store == NULL)
     {
       hw_case_sightings_set_case (self->sightings, NULL, 0);
+      hw_case_dna_set_case (self->dna, NULL, 0);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       update_actions (self);
       return;
@@ -1286,6 +1289,7 @@ load_case (HwCasePage *self)
   self->loading_id = g_timeout_add (LOADING_DELAY_MS, loading_timeout_cb, self);
   load (self, HW_CASE_SECTION_ALL);
   hw_case_sightings_set_case (self->sightings, self->session, self->case_id);
+  hw_case_dna_set_case (self->dna, self->session, self->case_id);
   update_actions (self);
 }
 
@@ -3051,6 +3055,7 @@ hw_case_page_class_init (HwCasePageClass *klass)
 
   /* The template names it. */
   g_type_ensure (HW_TYPE_CASE_SIGHTINGS);
+  g_type_ensure (HW_TYPE_CASE_DNA);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/homeward/Homeward/hw-case-page.ui");
@@ -3095,6 +3100,7 @@ hw_case_page_class_init (HwCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, add_family_button);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, contacts_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, sightings);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, dna);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, history_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, case_edit_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, priority_combo);

@@ -460,6 +460,73 @@ test_claim_taken (void)
   hw_db_close (other);
 }
 
+/* The case page's DNA samples: a sealing recorded after the shipping is
+ * flagged out of order; an officer not assigned to the case is told that
+ * the lab results are not theirs to see. */
+static void
+test_case_dna (void)
+{
+  HwCasePage *page = hw_case_page_new ();
+  g_autofree char *case_text = NULL;
+  g_autofree char *sample_text = NULL;
+  g_autofree char *problems = NULL;
+  GtkWindow *window;
+  gint64 case_id, sample_id;
+  gboolean readable;
+  GtkWidget *dna;
+
+  /* A sample of a relative in a case of the unit (one not assigned to the
+   * demo officer when there is one), shipped before it was sealed. */
+  case_id = hw_test_query_int (db, "SELECT c.id FROM homeward.abduction_case c "
+                                   " WHERE c.unit_id = homeward.current_unit_id () "
+                                   "   AND EXISTS (SELECT 1 FROM homeward.family_member fm WHERE fm.case_id = c.id) "
+                                   " ORDER BY c.assigned_officer_id IS NOT DISTINCT FROM homeward.current_officer_id (), "
+                                   "          c.id LIMIT 1", NULL);
+  case_text = id_text (case_id);
+  sample_id = hw_test_query_int (db, "INSERT INTO homeward.dna_sample (family_member_id, lab, lab_reference, kit, collected_at) "
+                                     "SELECT fm.id, '广东省公安厅物证鉴定中心', 'UI-DNA-1', 'Goldeneye 20A', '2026-11-02 09:00+08' "
+                                     "  FROM homeward.family_member fm WHERE fm.case_id = $1::bigint ORDER BY fm.id LIMIT 1 "
+                                     "RETURNING id", case_text, NULL);
+  sample_text = id_text (sample_id);
+  g_assert_cmpint (hw_test_query_int (db, "WITH e AS (INSERT INTO homeward.dna_custody_event (sample_id, event, occurred_at, notes) "
+                                          "  VALUES ($1::bigint, 'collected', '2026-11-02 09:00+08', '现场采集口腔拭子'), "
+                                          "         ($1::bigint, 'shipped', '2026-11-03 10:00+08', '经机要通道送检'), "
+                                          "         ($1::bigint, 'sealed', '2026-11-03 11:00+08', '补贴封条') "
+                                          "  RETURNING id) SELECT count (*) FROM e", sample_text, NULL), ==, 3);
+  readable = hw_test_query_int (db, "SELECT count (*) FROM homeward.abduction_case "
+                                    " WHERE id = $1::bigint AND assigned_officer_id = homeward.current_officer_id ()",
+                                case_text, NULL) > 0;
+
+  hw_case_page_set_session (page, session);
+  window = window_with (GTK_WIDGET (page), 860, 1600);
+  hw_case_page_set_case_id (page, case_id);
+  /* Shipped before sealed: a gap (sealing missing) and an out-of-order sealing. */
+  problems = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Custody: %u problem", "Custody: %u problems", 2), 2);
+  hw_ui_test_wait_for_text (GTK_WIDGET (page), problems);
+  hw_ui_test_wait_for_text (GTK_WIDGET (page), C_("custody event", "Sealed"));
+  g_assert_true (hw_ui_test_shows_text (GTK_WIDGET (page), _("Out of order")));
+  {
+    g_autofree char *missing = g_strdup_printf (_("Missing before it: %s"), C_("custody event", "Sealed"));
+    g_assert_true (hw_ui_test_shows_text (GTK_WIDGET (page), missing));
+  }
+  g_assert_true (hw_ui_test_shows_text (GTK_WIDGET (page),
+                                        readable ? _("No lab results yet")
+                                                 : _("Lab results: for the officers assigned to the case and supervisors")));
+
+  dna = hw_ui_test_find_descendant (GTK_WIDGET (page), g_type_from_name ("HwCaseDna"));
+  g_assert_nonnull (dna);
+  {
+    GtkWidget *expander = hw_ui_test_find_descendant (dna, ADW_TYPE_EXPANDER_ROW);
+
+    /* The sample with the problem, opened. */
+    for (GtkWidget *row = expander; row != NULL; row = gtk_widget_get_next_sibling (row))
+      if (ADW_IS_EXPANDER_ROW (row) && hw_ui_test_shows_text (row, problems))
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  }
+  save_picture (dna, "test-case-dna");
+  gtk_window_destroy (window);
+}
+
 static gboolean
 dashboard_shown (gpointer data)
 {
@@ -537,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/ui/sighting/claim-taken", test_claim_taken);
   g_test_add_func ("/ui/sighting/triage-many", test_triage_many);
   g_test_add_func ("/ui/dashboard/figures", test_dashboard);
+  g_test_add_func ("/ui/case/dna", test_case_dna);
 
   hw_test_cluster_start ();
   server = hw_test_cluster_get_server ();
