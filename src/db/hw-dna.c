@@ -192,3 +192,63 @@ hw_dna_load_case_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* The stages of a chain of custody, in their order. */
+const char * const *
+hw_dna_get_custody_events (void)
+{
+  static const char * const events[] = { "collected", "sealed", "shipped", "received", "analysed", NULL };
+  return events;
+}
+
+static void
+added_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(HwDbResult) rows = NULL;
+  GError *error = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * hw_dna_add_custody_event_async:
+ * @occurred_at: (nullable): ISO 8601, or %NULL for now
+ *
+ * Records a stage of a sample's chain of custody as the calling officer.
+ */
+void
+hw_dna_add_custody_event_async (HwDb                *db,
+                                gint64               sample_id,
+                                const char          *event,
+                                const char          *occurred_at,
+                                const char          *notes,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sample_id);
+  const char *params[] = { id, event, occurred_at, notes };
+
+  g_return_if_fail (HW_IS_DB (db));
+  g_return_if_fail (g_strv_contains (hw_dna_get_custody_events (), event));
+
+  g_task_set_source_tag (task, hw_dna_add_custody_event_async);
+  hw_db_query_async (db, hw_db_get_query (SQL_PATH, "add-custody-event"), params, G_N_ELEMENTS (params),
+                     cancellable, added_cb, g_steal_pointer (&task));
+}
+
+gboolean
+hw_dna_add_custody_event_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -49,5 +49,16 @@ void       hw_dna_load_case_async     (HwDb          *db,
                                        gpointer       user_data);
 GPtrArray *hw_dna_load_case_finish    (GAsyncResult  *result,
                                        GError       **error);
+const char * const *hw_dna_get_custody_events (void);
+void       hw_dna_add_custody_event_async  (HwDb          *db,
+                                            gint64         sample_id,
+                                            const char    *event,
+                                            const char    *occurred_at,
+                                            const char    *notes,
+                                            GCancellable  *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer       user_data);
+gboolean   hw_dna_add_custody_event_finish (GAsyncResult  *result,
+                                            GError       **error);
 
 G_END_DECLS

@@ -122,8 +122,131 @@ event_row (HwDnaCustodyEvent *event)
   return row;
 }
 
+/* Recording a custody event */
+
+typedef struct
+{
+  HwCaseDna   *self;
+  gint64       sample_id;
+  GtkDropDown *event;
+  GtkEditable *when;
+  GtkEditable *notes;
+} EventForm;
+
+static void
+event_form_free (EventForm *form)
+{
+  g_object_unref (form->self);
+  g_free (form);
+}
+
+static void load (HwCaseDna *self);
+
+static void
+event_added_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HwCaseDna) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!hw_dna_add_custody_event_finish (result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("The custody event was not recorded: %s"), error->message);
+      hw_show_toast (GTK_WIDGET (self), message);
+      return;
+    }
+
+  hw_show_toast (GTK_WIDGET (self), _("Custody event recorded"));
+  load (self);
+}
+
+static void
+event_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   EventForm        *form)
+{
+  g_autofree char *when = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  const char *precision = NULL;
+  const char *text;
+
+  if (!g_str_equal (response, "record") || form->self->session == NULL)
+    return;
+
+  text = gtk_editable_get_text (form->when);
+  if (text[0] != '\0')
+    {
+      if (!hw_case_parse_date (text, TRUE, &time, &precision) || time == NULL)
+        {
+          hw_show_toast (GTK_WIDGET (form->self), _("Write when it happened like 2026-03-01 14:30; nothing was recorded."));
+          return;
+        }
+      when = g_date_time_format_iso8601 (time);
+    }
+
+  hw_dna_add_custody_event_async (hw_session_get_db (form->self->session), form->sample_id,
+                                  hw_dna_get_custody_events ()[gtk_drop_down_get_selected (form->event)], when,
+                                  gtk_editable_get_text (form->notes), form->self->cancellable, event_added_cb,
+                                  g_object_ref (form->self));
+}
+
+static void
+add_event_clicked_cb (GtkButton *button,
+                      HwCaseDna *self)
+{
+  HwDnaSample *sample = g_object_get_data (G_OBJECT (button), "hw-sample");
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const char * const *events = hw_dna_get_custody_events ();
+  HwDnaCustodyEvent *last = sample->events->len > 0 ? g_ptr_array_index (sample->events, sample->events->len - 1) : NULL;
+  GtkWidget *dialog, *box, *event, *when, *notes;
+  g_autofree char *heading = g_strdup_printf (_("Custody of %s"), sample->lab_reference);
+  EventForm *form;
+
+  for (guint i = 0; events[i] != NULL; i++)
+    gtk_string_list_append (labels, event_label (events[i]));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   _("Record the next stage of the sample's chain of custody, as it happened."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  event = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+  when = gtk_entry_new ();
+  notes = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (when), _("When (empty: now), like 2026-03-01 14:30"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (notes), _("Notes: seal number, courier, who received it"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (event), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (when), GTK_ACCESSIBLE_PROPERTY_LABEL, _("When"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (notes), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Notes"), -1);
+  /* The stage after the last one recorded. */
+  for (guint i = 0; last != NULL && events[i] != NULL; i++)
+    if (g_str_equal (events[i], last->event) && events[i + 1] != NULL)
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (event), i + 1);
+  gtk_box_append (GTK_BOX (box), event);
+  gtk_box_append (GTK_BOX (box), when);
+  gtk_box_append (GTK_BOX (box), notes);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "record", _("_Record"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  form = g_new0 (EventForm, 1);
+  form->self = g_object_ref (self);
+  form->sample_id = sample->id;
+  form->event = GTK_DROP_DOWN (event);
+  form->when = GTK_EDITABLE (when);
+  form->notes = GTK_EDITABLE (notes);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (event_response_cb), form, (GClosureNotify) event_form_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static GtkWidget *
-sample_row (HwDnaSample *sample)
+sample_row (HwCaseDna   *self,
+            HwDnaSample *sample)
 {
   GtkWidget *row = adw_expander_row_new ();
   g_autofree char *title = NULL;
@@ -178,6 +301,16 @@ sample_row (HwDnaSample *sample)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (none), _("No custody event recorded"));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), none);
     }
+  {
+    GtkWidget *add = gtk_button_new_with_mnemonic (_("Record a Custody _Event…"));
+    GtkWidget *button_row = adw_action_row_new ();
+
+    gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+    g_object_set_data (G_OBJECT (add), "hw-sample", sample);
+    g_signal_connect (add, "clicked", G_CALLBACK (add_event_clicked_cb), self);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (button_row), add);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), button_row);
+  }
 
   return row;
 }
@@ -210,7 +343,7 @@ loaded_cb (GObject      *object,
   clear_rows (self);
   gtk_widget_set_visible (GTK_WIDGET (self), samples->len > 0);
   for (guint i = 0; i < samples->len; i++)
-    add_row (self, sample_row (g_ptr_array_index (samples, i)));
+    add_row (self, sample_row (self, g_ptr_array_index (samples, i)));
 }
 
 static void

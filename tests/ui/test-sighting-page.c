@@ -524,6 +524,24 @@ test_case_dna (void)
         adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   }
   save_picture (dna, "test-case-dna");
+
+  /* The next stage, recorded from the page. */
+  {
+    GtkWindow *dialog = NULL;
+    GtkWidget *button = find_button (dna, _("Record a Custody _Event…"));
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    hw_test_wait_until (has_message_dialog, &dialog, 20000);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (hw_ui_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN)), 3);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
+    gtk_window_destroy (dialog);
+    hw_ui_test_wait_for_text (dna, C_("custody event", "Received by the lab"));
+    g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.dna_custody_event "
+                                            " WHERE sample_id = $1::bigint AND event = 'received' "
+                                            "   AND officer_id = homeward.current_officer_id ()", sample_text, NULL), ==, 1);
+    hw_test_wait_until (no_message_dialog, NULL, 20000);
+  }
   gtk_window_destroy (window);
 }
 
