@@ -29,6 +29,7 @@ hw_dashboard_free (HwDashboard *dashboard)
   g_clear_pointer (&dashboard->sightings, g_hash_table_unref);
   g_clear_pointer (&dashboard->workload, g_ptr_array_unref);
   g_clear_pointer (&dashboard->reunions, g_ptr_array_unref);
+  g_clear_pointer (&dashboard->awaiting, g_ptr_array_unref);
   for (guint i = 0; i < HW_DASHBOARD_WEEKS; i++)
     g_free (dashboard->weeks[i]);
   g_free (dashboard);
@@ -48,6 +49,7 @@ reunion_free (HwDashboardReunion *reunion)
   g_free (reunion->child_name);
   g_free (reunion->reunited_on);
   g_free (reunion->place);
+  g_free (reunion->proposed_by);
   g_free (reunion);
 }
 
@@ -171,25 +173,78 @@ hw_dashboard_parse (const char  *json,
   return g_steal_pointer (&dashboard);
 }
 
+#define SQL_PATH "/io/github/homeward/Homeward/queries/dashboard/"
+
+/* The figures, then the review queue: two queries in order on the one
+ * connection. */
+typedef struct
+{
+  HwDashboard *dashboard;
+  GError      *error;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_pointer (&data->dashboard, hw_dashboard_free);
+  g_clear_error (&data->error);
+  g_free (data);
+}
+
 static void
 loaded_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr(HwDbResult) rows = NULL;
+
+  if (!(rows = hw_db_query_finish (HW_DB (object), result, &data->error)))
+    return;
+  data->dashboard = hw_dashboard_parse (hw_db_result_get_string (rows, 0, 0), &data->error);
+}
+
+static void
+awaiting_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LoadData *data = g_task_get_task_data (task);
   g_autoptr(HwDbResult) rows = NULL;
   GError *error = NULL;
-  HwDashboard *dashboard;
 
-  if (!(rows = hw_db_query_finish (HW_DB (object), result, &error)))
+  rows = hw_db_query_finish (HW_DB (object), result, &error);
+  if (data->error != NULL)
+    {
+      g_clear_error (&error);
+      g_task_return_error (task, g_steal_pointer (&data->error));
+      return;
+    }
+  if (rows == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  if (!(dashboard = hw_dashboard_parse (hw_db_result_get_string (rows, 0, 0), &error)))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, dashboard, (GDestroyNotify) hw_dashboard_free);
+
+  data->dashboard->awaiting = g_ptr_array_new_with_free_func ((GDestroyNotify) reunion_free);
+  for (guint i = 0; i < hw_db_result_get_n_rows (rows); i++)
+    {
+      HwDashboardReunion *reunion = g_new0 (HwDashboardReunion, 1);
+
+      reunion->id = hw_db_result_int_cell (rows, i, "id", 0);
+      reunion->case_id = hw_db_result_int_cell (rows, i, "case_id", 0);
+      reunion->case_number = hw_db_result_dup_cell (rows, i, "case_number");
+      reunion->child_name = hw_db_result_dup_cell (rows, i, "child_name");
+      reunion->reunited_on = g_strdup (hw_db_result_cell (rows, i, "reunited_on"));
+      reunion->place = g_strdup (hw_db_result_cell (rows, i, "place"));
+      reunion->proposed_by = hw_db_result_dup_cell (rows, i, "proposed_by");
+      reunion->mine = hw_db_result_bool_cell (rows, i, "mine");
+      g_ptr_array_add (data->dashboard->awaiting, reunion);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&data->dashboard), (GDestroyNotify) hw_dashboard_free);
 }
 
 /**
@@ -211,8 +266,11 @@ hw_dashboard_load_async (HwDb                *db,
   g_return_if_fail (HW_IS_DB (db));
 
   g_task_set_source_tag (task, hw_dashboard_load_async);
+  g_task_set_task_data (task, g_new0 (LoadData, 1), (GDestroyNotify) load_data_free);
   hw_db_query_async (db, "SELECT homeward.dashboard (coalesce ($1::bigint, homeward.current_unit_id ()))::text",
-                     params, 1, cancellable, loaded_cb, g_steal_pointer (&task));
+                     params, 1, cancellable, loaded_cb, g_object_ref (task));
+  hw_db_query_async (db, hw_db_get_query (SQL_PATH, "awaiting-signoff"), params, 1, cancellable,
+                     awaiting_cb, g_steal_pointer (&task));
 }
 
 HwDashboard *
@@ -222,4 +280,77 @@ hw_dashboard_load_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+signed_off_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(HwDbResult) rows = NULL;
+  GError *error = NULL;
+  const char *state;
+
+  if ((rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      if (hw_db_result_get_n_rows (rows) == 0)
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                                 _("Someone signed this reunion off in the meantime."));
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* The database's rules, in the supervisor's words. */
+  state = hw_db_error_get_sqlstate (error);
+  if (g_strcmp0 (state, "HW006") == 0)
+    {
+      g_clear_error (&error);
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                                   _("You proposed this reunion: another supervisor must sign it off "
+                                     "(two-person rule)."));
+    }
+  else if (g_strcmp0 (state, "HW007") == 0)
+    {
+      g_clear_error (&error);
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                   _("The child is 16 or older: the child's own decision must be recorded in the "
+                                     "reunion before it is signed off."));
+    }
+  else if (g_strcmp0 (state, "HW003") == 0 || g_strcmp0 (state, "42501") == 0)
+    {
+      g_clear_error (&error);
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                                   _("Only a supervisor may sign off a reunion."));
+    }
+  g_task_return_error (task, error);
+}
+
+/* Signs off a reunion as the calling supervisor. */
+void
+hw_dashboard_sign_off_async (HwDb                *db,
+                             gint64               reunion_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, reunion_id);
+  const char *params[] = { id };
+
+  g_return_if_fail (HW_IS_DB (db));
+
+  g_task_set_source_tag (task, hw_dashboard_sign_off_async);
+  hw_db_query_async (db, hw_db_get_query (SQL_PATH, "sign-off"), params, 1, cancellable, signed_off_cb,
+                     g_steal_pointer (&task));
+}
+
+gboolean
+hw_dashboard_sign_off_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -33,11 +33,14 @@ typedef struct
 
 typedef struct
 {
-  gint64  case_id;
-  char   *case_number;
-  char   *child_name;
-  char   *reunited_on;      /* "YYYY-MM-DD", or NULL */
-  char   *place;
+  gint64   id;                /* the reunion's (awaiting sign-off only) */
+  gint64   case_id;
+  char    *case_number;
+  char    *child_name;
+  char    *reunited_on;       /* "YYYY-MM-DD", or NULL */
+  char    *place;
+  char    *proposed_by;       /* awaiting sign-off only */
+  gboolean mine;              /* proposed by the caller: not theirs to sign */
 } HwDashboardReunion;
 
 /* The supervisor's figures (data/sql/0013-dashboard.sql). */
@@ -52,6 +55,7 @@ typedef struct
   char       *weeks[HW_DASHBOARD_WEEKS];   /* each week's Monday, "YYYY-MM-DD" */
   gint64      trends[HW_DASHBOARD_N_TRENDS][HW_DASHBOARD_WEEKS];
   GPtrArray  *reunions;              /* HwDashboardReunion, latest first */
+  GPtrArray  *awaiting;              /* HwDashboardReunion awaiting sign-off, oldest first */
 } HwDashboard;
 
 void         hw_dashboard_free          (HwDashboard   *dashboard);
@@ -66,6 +70,13 @@ void         hw_dashboard_load_async    (HwDb          *db,
                                          gpointer       user_data);
 HwDashboard *hw_dashboard_load_finish   (GAsyncResult  *result,
                                          GError       **error);
+void         hw_dashboard_sign_off_async  (HwDb          *db,
+                                           gint64         reunion_id,
+                                           GCancellable  *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer       user_data);
+gboolean     hw_dashboard_sign_off_finish (GAsyncResult  *result,
+                                           GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwDashboard, hw_dashboard_free)
 

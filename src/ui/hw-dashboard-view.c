@@ -13,6 +13,7 @@
 #include "hw-case-summary.h"
 #include "hw-dashboard-view.h"
 #include "hw-sighting.h"
+#include "hw-ui-util.h"
 
 /* The supervisor's dashboard (sidebar): the unit's cases and sightings by
  * status, untriaged sightings by age and past their deadline, each
@@ -251,6 +252,130 @@ chart (HwDashboardView  *self,
   return box;
 }
 
+/* Signing off a reunion */
+
+typedef struct
+{
+  HwDashboardView *self;
+  gint64           reunion_id;
+} SignOff;
+
+static void
+signed_off_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HwDashboardView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!hw_dashboard_sign_off_finish (result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: a refused sign-off, and why */
+      message = g_strdup_printf (_("Not signed off: %s"), error->message);
+    }
+  else
+    message = g_strdup (_("Reunion signed off"));
+
+  hw_show_toast (GTK_WIDGET (self), message);
+  load (self);
+}
+
+static void
+sign_off_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SignOff          *sign_off)
+{
+  if (g_str_equal (response, "sign") && sign_off->self->db != NULL)
+    hw_dashboard_sign_off_async (sign_off->self->db, sign_off->reunion_id, sign_off->self->cancellable,
+                                 signed_off_cb, g_object_ref (sign_off->self));
+}
+
+static void
+sign_off_free (SignOff *sign_off)
+{
+  g_object_unref (sign_off->self);
+  g_free (sign_off);
+}
+
+static void
+sign_off_clicked_cb (GtkButton       *button,
+                     HwDashboardView *self)
+{
+  HwDashboardReunion *reunion = g_object_get_data (G_OBJECT (button), "hw-reunion");
+  g_autofree char *heading = g_strdup_printf (_("Sign Off the Reunion of %s?"), reunion->child_name);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  SignOff *sign_off;
+
+  /* Translators: case number, day, place and the proposing officer of a reunion */
+  body = g_strdup_printf (_("Case %s, reunited %s at %s, proposed by %s. Your sign-off lets the case be marked "
+                            "reunited; it cannot be taken back."),
+                          reunion->case_number, reunion->reunited_on != NULL ? reunion->reunited_on : "—",
+                          reunion->place != NULL ? reunion->place : "—", reunion->proposed_by);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "sign", _("_Sign Off"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  sign_off = g_new0 (SignOff, 1);
+  sign_off->self = g_object_ref (self);
+  sign_off->reunion_id = reunion->id;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (sign_off_response_cb), sign_off,
+                         (GClosureNotify) sign_off_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_awaiting (HwDashboardView *self)
+{
+  GPtrArray *awaiting = self->dashboard->awaiting;
+  GtkWidget *box = section (self, _("Reunions Awaiting Sign-off"));
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  if (awaiting == NULL || awaiting->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("None: every proposed reunion is signed off"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  for (guint i = 0; awaiting != NULL && i < awaiting->len; i++)
+    {
+      HwDashboardReunion *reunion = g_ptr_array_index (awaiting, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Sign _Off…"));
+      g_autofree char *title = g_strdup_printf ("%s  %s", reunion->case_number, reunion->child_name);
+      /* Translators: a reunion awaiting sign-off: day · place · proposed by whom */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s · proposed by %s"),
+                                                   reunion->reunited_on != NULL ? reunion->reunited_on : "—",
+                                                   reunion->place != NULL ? reunion->place : "—",
+                                                   reunion->proposed_by);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (button), "hw-reunion", reunion);
+      g_signal_connect (button, "clicked", G_CALLBACK (sign_off_clicked_cb), self);
+      if (reunion->mine)
+        {
+          gtk_widget_set_sensitive (button, FALSE);
+          gtk_widget_set_tooltip_text (button, _("You proposed it: another supervisor signs it off"));
+        }
+      else
+        gtk_widget_add_css_class (button, "suggested-action");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  gtk_box_append (GTK_BOX (box), list);
+}
+
 /* Showing */
 
 static void
@@ -276,6 +401,8 @@ show_dashboard (HwDashboardView *self)
   GtkWidget *box, *flow;
 
   clear_content (self);
+
+  show_awaiting (self);
 
   box = section (self, _("Cases"));
   flow = figure_row (box);

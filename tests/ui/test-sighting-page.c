@@ -545,6 +545,116 @@ test_case_dna (void)
   gtk_window_destroy (window);
 }
 
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *label;
+} ButtonWait;
+
+static gboolean
+button_shown (gpointer data)
+{
+  ButtonWait *wait = data;
+
+  return find_button (wait->widget, wait->label) != NULL;
+}
+
+static HwDashboardView *
+dashboard_as (HwDb       *viewer_db,
+              GtkWindow **window)
+{
+  HwDashboardView *view = HW_DASHBOARD_VIEW (hw_dashboard_view_new ());
+  ButtonWait wait = { GTK_WIDGET (view), _("Sign _Off…") };
+
+  *window = window_with (GTK_WIDGET (view), 620, 900);
+  hw_dashboard_view_set_db (view, viewer_db);
+  hw_test_wait_until (button_shown, &wait, 20000);
+
+  return view;
+}
+
+/* A reunion proposed by one supervisor waits in the dashboard's review
+ * queue: its proposer cannot sign it off (the button says why), an officer
+ * is refused by the database, another supervisor signs it off. */
+static void
+test_reunion_sign_off (void)
+{
+  g_autofree char *proposer_info = hw_local_server_get_conninfo (server, "demo_supervisor", HW_SETUP_DEFAULT_DBNAME);
+  g_autoptr(HwDb) proposer = hw_test_connect (proposer_info);
+  g_autofree char *other_login = NULL;
+  g_autofree char *other_info = NULL;
+  g_autoptr(HwDb) other = NULL;
+  g_autofree char *reunion_text = NULL;
+  g_autofree char *refused = NULL;
+  HwDashboardView *view;
+  GtkWindow *window, *dialog = NULL;
+  GtkWidget *button;
+  gint64 reunion_id;
+
+  /* The child's own decision is recorded (required from 16). */
+  reunion_id = hw_test_query_int (proposer, "INSERT INTO homeward.reunion (case_id, reunited_on, place, family_present, "
+                                            "                              child_decision) "
+                                            "SELECT c.id, current_date, '深圳市救助站', '父亲、母亲', 'return' "
+                                            "  FROM homeward.abduction_case c "
+                                            " WHERE c.unit_id = homeward.current_unit_id () "
+                                            "   AND NOT EXISTS (SELECT 1 FROM homeward.reunion r WHERE r.case_id = c.id) "
+                                            " ORDER BY c.id LIMIT 1 RETURNING id", NULL);
+  reunion_text = id_text (reunion_id);
+
+  /* The proposer: the button is there, and may not be used. */
+  view = dashboard_as (proposer, &window);
+  button = find_button (GTK_WIDGET (view), _("Sign _Off…"));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  save_picture (GTK_WIDGET (view), "test-dashboard-sign-off");
+  gtk_window_destroy (window);
+
+  /* An officer: the database refuses, the dashboard says so. */
+  view = dashboard_as (db, &window);
+  button = find_button (GTK_WIDGET (view), _("Sign _Off…"));
+  g_signal_emit_by_name (button, "clicked");
+  hw_test_wait_until (has_message_dialog, &dialog, 20000);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "sign");
+  gtk_window_destroy (dialog);
+  refused = g_strdup_printf (_("Not signed off: %s"), _("Only a supervisor may sign off a reunion."));
+  hw_ui_test_wait_for_text (GTK_WIDGET (window), refused);
+  gtk_window_destroy (window);
+  hw_test_wait_until (no_message_dialog, NULL, 20000);
+  g_assert_cmpint (hw_test_query_int (proposer, "SELECT count (*) FROM homeward.reunion WHERE id = $1::bigint "
+                                                "   AND signed_off_by IS NULL", reunion_text, NULL), ==, 1);
+
+  /* Another supervisor of the unit signs it off. */
+  {
+    g_autoptr(HwDbResult) logins = hw_test_query (proposer,
+                                                  "SELECT o.login FROM homeward.officer o "
+                                                  " WHERE o.unit_id = homeward.current_unit_id () "
+                                                  "   AND o.role = 'supervisor' AND o.login <> 'demo_supervisor' "
+                                                  "   AND o.active ORDER BY o.id LIMIT 1", NULL);
+
+    if (hw_db_result_get_n_rows (logins) > 0)
+      other_login = g_strdup (hw_db_result_get_string (logins, 0, 0));
+  }
+  if (other_login == NULL)
+    {
+      g_test_skip ("the demo unit has one supervisor only");
+      return;
+    }
+  other_info = hw_local_server_get_conninfo (server, other_login, HW_SETUP_DEFAULT_DBNAME);
+  other = hw_test_connect (other_info);
+  dialog = NULL;
+  view = dashboard_as (other, &window);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (view), _("Sign _Off…")), "clicked");
+  hw_test_wait_until (has_message_dialog, &dialog, 20000);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "sign");
+  gtk_window_destroy (dialog);
+  hw_ui_test_wait_for_text (GTK_WIDGET (window), _("Reunion signed off"));
+  g_assert_cmpint (hw_test_query_int (proposer, "SELECT count (*) FROM homeward.reunion r "
+                                                "  JOIN homeward.officer o ON o.id = r.signed_off_by "
+                                                " WHERE r.id = $1::bigint AND o.login <> 'demo_supervisor'",
+                                      reunion_text, NULL), ==, 1);
+  gtk_window_destroy (window);
+  hw_test_wait_until (no_message_dialog, NULL, 20000);
+}
+
 static gboolean
 dashboard_shown (gpointer data)
 {
@@ -623,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/ui/sighting/triage-many", test_triage_many);
   g_test_add_func ("/ui/dashboard/figures", test_dashboard);
   g_test_add_func ("/ui/case/dna", test_case_dna);
+  g_test_add_func ("/ui/dashboard/reunion-sign-off", test_reunion_sign_off);
 
   hw_test_cluster_start ();
   server = hw_test_cluster_get_server ();
