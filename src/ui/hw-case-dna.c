@@ -72,17 +72,14 @@ conclusion_label (const char *conclusion)
 static void
 clear_rows (HwCaseDna *self)
 {
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  hw_group_rows_clear (self->rows);
 }
 
 static void
 add_row (HwCaseDna *self,
          GtkWidget *row)
 {
-  adw_preferences_group_add (self->group, row);
-  g_ptr_array_add (self->rows, g_object_ref (row));
+  hw_group_rows_add (self->rows, self->group, row);
 }
 
 static GtkWidget *
@@ -200,20 +197,16 @@ add_event_clicked_cb (GtkButton *button,
                       HwCaseDna *self)
 {
   HwDnaSample *sample = g_object_get_data (G_OBJECT (button), "hw-sample");
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   const char * const *events = hw_dna_get_custody_events ();
   HwDnaCustodyEvent *last = sample->events->len > 0 ? g_ptr_array_index (sample->events, sample->events->len - 1) : NULL;
   GtkWidget *dialog, *box, *event, *when, *notes;
   g_autofree char *heading = g_strdup_printf (_("Custody of %s"), sample->lab_reference);
   EventForm *form;
 
-  for (guint i = 0; events[i] != NULL; i++)
-    gtk_string_list_append (labels, event_label (events[i]));
-
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
                                    _("Record the next stage of the sample's chain of custody, as it happened."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  event = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+  event = gtk_drop_down_new (hw_labels_model (events, event_label), NULL);
   when = gtk_entry_new ();
   notes = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (when), _("When (empty: now), like 2026-03-01 14:30"));

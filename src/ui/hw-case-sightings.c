@@ -48,21 +48,13 @@ add_row (HwCaseSightings     *self,
          AdwPreferencesGroup *group,
          GtkWidget           *row)
 {
-  adw_preferences_group_add (group, row);
-  g_object_set_data (G_OBJECT (row), "hw-group", group);
-  g_ptr_array_add (self->rows, g_object_ref (row));
+  hw_group_rows_add (self->rows, group, row);
 }
 
 static void
 clear_rows (HwCaseSightings *self)
 {
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-
-      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "hw-group"), row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
+  hw_group_rows_clear (self->rows);
 }
 
 static void

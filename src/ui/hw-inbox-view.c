@@ -345,7 +345,6 @@ triage_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   HwInboxView *self = HW_INBOX_VIEW (widget);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   const char * const *statuses = hw_sighting_get_closing_statuses ();
   GtkWidget *dialog, *box, *status, *reason;
   g_autofree char *heading = NULL;
@@ -358,16 +357,13 @@ triage_action (GtkWidget  *widget,
       return;
     }
 
-  for (guint i = 0; statuses[i] != NULL; i++)
-    gtk_string_list_append (labels, hw_sighting_status_to_label (statuses[i]));
-
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Triage %u Sighting", "Triage %u Sightings",
                                           ids->len), ids->len);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
                                    _("Each is closed with the status and reason you give here; a repost "
                                      "group closes together. If one of them cannot be closed, none is."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  status = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+  status = gtk_drop_down_new (hw_labels_model (statuses, hw_sighting_status_to_label), NULL);
   reason = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Reason (required)"));
   gtk_entry_set_activates_default (GTK_ENTRY (reason), TRUE);

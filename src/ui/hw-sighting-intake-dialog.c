@@ -684,25 +684,13 @@ hw_sighting_intake_dialog_class_init (HwSightingIntakeDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-static GListModel *
-labels_model (const char * const *values,
-              const char       *(*to_label) (const char *))
-{
-  GtkStringList *labels = gtk_string_list_new (NULL);
-
-  for (guint i = 0; values[i] != NULL; i++)
-    gtk_string_list_append (labels, to_label (values[i]));
-
-  return G_LIST_MODEL (labels);
-}
-
 static void
 hw_sighting_intake_dialog_init (HwSightingIntakeDialog *self)
 {
   const char * const *contexts = hw_sighting_get_contexts ();
-  g_autoptr(GListModel) channels = labels_model (hw_sighting_get_channels (), hw_sighting_channel_to_label);
-  g_autoptr(GListModel) priorities = labels_model (hw_case_get_priorities (), hw_case_priority_to_label);
-  g_autoptr(GListModel) sex_labels = labels_model (sexes, hw_case_sex_to_label);
+  g_autoptr(GListModel) channels = hw_labels_model (hw_sighting_get_channels (), hw_sighting_channel_to_label);
+  g_autoptr(GListModel) priorities = hw_labels_model (hw_case_get_priorities (), hw_case_priority_to_label);
+  g_autoptr(GListModel) sex_labels = hw_labels_model (sexes, hw_case_sex_to_label);
   GtkDropTarget *target;
   GType types[] = { GDK_TYPE_FILE_LIST, GDK_TYPE_TEXTURE };
 

@@ -94,21 +94,13 @@ add_row (HwSightingPage      *self,
          AdwPreferencesGroup *group,
          GtkWidget           *row)
 {
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->rows, g_object_ref (row));
-  g_object_set_data (G_OBJECT (row), "hw-group", group);
+  hw_group_rows_add (self->rows, group, row);
 }
 
 static void
 clear_rows (HwSightingPage *self)
 {
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-
-      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "hw-group"), row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
+  hw_group_rows_clear (self->rows);
 }
 
 static void
@@ -288,12 +280,7 @@ static GtkWidget *
 form_dropdown (const char * const *values,
                const char       *(*to_label) (const char *))
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  for (guint i = 0; values[i] != NULL; i++)
-    gtk_string_list_append (labels, to_label (values[i]));
-
-  return gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+  return gtk_drop_down_new (hw_labels_model (values, to_label), NULL);
 }
 
 static GtkWidget *
@@ -1486,16 +1473,13 @@ hw_sighting_page_class_init (HwSightingPageClass *klass)
 static void
 hw_sighting_page_init (HwSightingPage *self)
 {
-  g_autoptr(GtkStringList) priorities = gtk_string_list_new (NULL);
-  const char * const *values = hw_case_get_priorities ();
+  g_autoptr(GListModel) priorities = hw_labels_model (hw_case_get_priorities (), hw_case_priority_to_label);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; values[i] != NULL; i++)
-    gtk_string_list_append (priorities, hw_case_priority_to_label (values[i]));
   self->updating = TRUE;
-  gtk_drop_down_set_model (self->priority_dropdown, G_LIST_MODEL (priorities));
+  gtk_drop_down_set_model (self->priority_dropdown, priorities);
   self->updating = FALSE;
 }
 

@@ -312,3 +312,46 @@ hw_verification_step_row_new (HwVerificationStep *step,
 
   return row;
 }
+
+/* Pages that fill preferences groups with rows they read keep those rows in
+ * @rows (holding a reference), so that a reload removes exactly them. */
+void
+hw_group_rows_add (GPtrArray           *rows,
+                   AdwPreferencesGroup *group,
+                   GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_object_set_data (G_OBJECT (row), "hw-group", group);
+  g_ptr_array_add (rows, g_object_ref (row));
+}
+
+void
+hw_group_rows_clear (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+
+      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "hw-group"), row);
+    }
+  g_ptr_array_set_size (rows, 0);
+}
+
+/**
+ * hw_labels_model:
+ * @values: the schema's values, NULL-terminated
+ * @to_label: each value's label for people
+ *
+ * Returns: (transfer full): the labels, in the values' order, for a drop-down
+ */
+GListModel *
+hw_labels_model (const char * const  *values,
+                 const char         *(*to_label) (const char *))
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    gtk_string_list_append (labels, to_label (values[i]));
+
+  return G_LIST_MODEL (labels);
+}

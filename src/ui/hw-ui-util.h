@@ -23,6 +23,12 @@ GtkWidget  *hw_pill_new               (const char *label,
 char       *hw_format_unix_time       (gint64      unix_time);
 void        hw_show_toast             (GtkWidget  *widget,
                                        const char *message);
+GListModel *hw_labels_model           (const char * const  *values,
+                                       const char         *(*to_label) (const char *));
+void        hw_group_rows_add         (GPtrArray           *rows,
+                                       AdwPreferencesGroup *group,
+                                       GtkWidget           *row);
+void        hw_group_rows_clear       (GPtrArray           *rows);
 GtkWidget  *hw_verification_step_row_new (HwVerificationStep *step,
                                           GCallback           correct_clicked,
                                           gpointer            user_data);
