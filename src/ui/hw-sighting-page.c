@@ -158,165 +158,6 @@ written (HwSightingPage *self,
   load (self);
 }
 
-/* A dialog with a form: content is the extra child; the accept response is
- * enabled while @required (if any) holds text. */
-typedef void (*FormDone) (HwSightingPage *self,
-                          GtkWidget      *content);
-
-typedef struct
-{
-  HwSightingPage *self;
-  GtkWidget      *content;
-  FormDone        done;
-} FormData;
-
-static void
-form_data_free (FormData *data)
-{
-  g_object_unref (data->self);
-  g_object_unref (data->content);
-  g_free (data);
-}
-
-static void
-form_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  FormData         *data)
-{
-  if (g_str_equal (response, "accept"))
-    data->done (data->self, data->content);
-}
-
-static void
-enable_accept (AdwMessageDialog *dialog,
-               char             *text)
-{
-  g_strstrip (text);
-  adw_message_dialog_set_response_enabled (dialog, "accept", text[0] != '\0');
-  g_free (text);
-}
-
-static void
-entry_changed_cb (GtkEditable      *field,
-                  AdwMessageDialog *dialog)
-{
-  enable_accept (dialog, g_strdup (gtk_editable_get_text (field)));
-}
-
-static void
-buffer_changed_cb (GtkTextBuffer    *buffer,
-                   AdwMessageDialog *dialog)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  enable_accept (dialog, gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-}
-
-static void
-run_form (HwSightingPage *self,
-          const char     *heading,
-          const char     *body,
-          const char     *accept,
-          GtkWidget      *content,
-          GtkWidget      *required,
-          FormDone        done)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              heading, body);
-  FormData *data = g_new0 (FormData, 1);
-
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), content);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "accept", accept, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  if (required != NULL)
-    {
-      adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept", FALSE);
-      if (GTK_IS_EDITABLE (required))
-        g_signal_connect (required, "changed", G_CALLBACK (entry_changed_cb), dialog);
-      else
-        g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (required)), "changed",
-                          G_CALLBACK (buffer_changed_cb), dialog);
-    }
-
-  data->self = g_object_ref (self);
-  data->content = g_object_ref (content);
-  data->done = done;
-  g_signal_connect_data (dialog, "response", G_CALLBACK (form_response_cb), data,
-                         (GClosureNotify) form_data_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  if (required != NULL)
-    gtk_widget_grab_focus (required);
-}
-
-static GtkWidget *
-form_box (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-
-  gtk_widget_set_size_request (box, 360, -1);
-  return box;
-}
-
-static GtkWidget *
-form_label (GtkWidget  *box,
-            const char *text,
-            GtkWidget  *field)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), field);
-
-  return field;
-}
-
-static GtkWidget *
-form_dropdown (const char * const *values,
-               const char       *(*to_label) (const char *))
-{
-  return gtk_drop_down_new (hw_labels_model (values, to_label), NULL);
-}
-
-static GtkWidget *
-form_text_view (void)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 90);
-  gtk_widget_add_css_class (scroller, "card");
-
-  return scroller;
-}
-
-static GtkWidget *
-text_view_of (GtkWidget *scroller)
-{
-  return gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
-}
-
-static char *
-text_view_text (GtkWidget *scroller)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view_of (scroller)));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 /* Showing */
 
 static const char *
@@ -595,9 +436,10 @@ withdrawn_cb (GObject      *object,
 }
 
 static void
-withdraw_done (HwSightingPage *self,
-               GtkWidget      *content)
+withdraw_done (GtkWidget *owner,
+               GtkWidget *content)
 {
+  HwSightingPage *self = HW_SIGHTING_PAGE (owner);
   HwCaseLinkInfo *link = g_object_get_data (G_OBJECT (content), "hw-link");
   GtkEditable *reason = g_object_get_data (G_OBJECT (content), "hw-reason");
 
@@ -610,14 +452,14 @@ withdraw_clicked_cb (GtkButton      *button,
                      HwSightingPage *self)
 {
   HwCaseLinkInfo *link = g_object_get_data (G_OBJECT (button), "hw-link");
-  GtkWidget *box = form_box ();
-  GtkWidget *reason = form_label (box, _("_Reason"), gtk_entry_new ());
+  GtkWidget *box = hw_form_box ();
+  GtkWidget *reason = hw_form_field (box, _("_Reason"), gtk_entry_new ());
   g_autofree char *heading = g_strdup_printf (_("Withdraw the Link to %s?"), link->case_number);
 
   gtk_entry_set_activates_default (GTK_ENTRY (reason), TRUE);
   g_object_set_data (G_OBJECT (box), "hw-link", link);
   g_object_set_data (G_OBJECT (box), "hw-reason", reason);
-  run_form (self, heading, _("The link stays on record, marked withdrawn with your reason."),
+  hw_form_run (GTK_WIDGET (self), heading, _("The link stays on record, marked withdrawn with your reason."),
             _("_Withdraw"), box, reason, withdraw_done);
 }
 
@@ -706,13 +548,14 @@ linked_cb (GObject      *object,
 }
 
 static void
-link_done (HwSightingPage *self,
-           GtkWidget      *content)
+link_done (GtkWidget *owner,
+           GtkWidget *content)
 {
+  HwSightingPage *self = HW_SIGHTING_PAGE (owner);
   gint64 *case_id = g_object_get_data (G_OBJECT (content), "hw-case-id");
   GtkDropDown *confidence = g_object_get_data (G_OBJECT (content), "hw-confidence");
   GtkWidget *rationale = g_object_get_data (G_OBJECT (content), "hw-rationale");
-  g_autofree char *text = text_view_text (rationale);
+  g_autofree char *text = hw_form_text_view_get_text (rationale);
 
   hw_sighting_store_link_async (self->store, self->sighting_id, *case_id,
                                 hw_sighting_get_confidences ()[gtk_drop_down_get_selected (confidence)], text,
@@ -724,10 +567,10 @@ static void
 ask_link (HwSightingPage *self,
           HwCandidate    *candidate)
 {
-  GtkWidget *box = form_box ();
-  GtkWidget *confidence = form_label (box, _("_Confidence"),
-                                      form_dropdown (hw_sighting_get_confidences (), hw_link_confidence_to_label));
-  GtkWidget *rationale = form_label (box, _("_Rationale"), form_text_view ());
+  GtkWidget *box = hw_form_box ();
+  GtkWidget *confidence = hw_form_field (box, _("_Confidence"),
+                                      hw_form_dropdown (hw_sighting_get_confidences (), hw_link_confidence_to_label));
+  GtkWidget *rationale = hw_form_field (box, _("_Rationale"), hw_form_text_view ());
   g_autofree char *heading = g_strdup_printf (_("Link to %s %s"), candidate->case_number, candidate->child_name);
   gint64 *case_id = g_new (gint64, 1);
 
@@ -735,8 +578,8 @@ ask_link (HwSightingPage *self,
   g_object_set_data_full (G_OBJECT (box), "hw-case-id", case_id, g_free);
   g_object_set_data (G_OBJECT (box), "hw-confidence", confidence);
   g_object_set_data (G_OBJECT (box), "hw-rationale", rationale);
-  run_form (self, heading, _("Say why you think the sighting is about this child: what you compared and what agrees."),
-            _("_Link"), box, text_view_of (rationale), link_done);
+  hw_form_run (GTK_WIDGET (self), heading, _("Say why you think the sighting is about this child: what you compared and what agrees."),
+            _("_Link"), box, hw_form_text_view_get_view (rationale), link_done);
 }
 
 static void
@@ -938,15 +781,16 @@ step_added_cb (GObject      *object,
 }
 
 static void
-step_done (HwSightingPage *self,
-           GtkWidget      *content)
+step_done (GtkWidget *owner,
+           GtkWidget *content)
 {
+  HwSightingPage *self = HW_SIGHTING_PAGE (owner);
   GtkDropDown *kind = g_object_get_data (G_OBJECT (content), "hw-kind");
   GtkDropDown *target = g_object_get_data (G_OBJECT (content), "hw-target");
   GtkEditable *outcome = g_object_get_data (G_OBJECT (content), "hw-outcome");
   GtkWidget *notes = g_object_get_data (G_OBJECT (content), "hw-notes");
   HwVerificationStep *corrects = g_object_get_data (G_OBJECT (content), "hw-corrects");
-  g_autofree char *notes_text = text_view_text (notes);
+  g_autofree char *notes_text = hw_form_text_view_get_text (notes);
   guint selected = target != NULL ? gtk_drop_down_get_selected (target) : 0;
   gint64 link_id = 0, case_id = 0;
   GPtrArray *active = g_object_get_data (G_OBJECT (content), "hw-links");
@@ -977,8 +821,8 @@ static void
 ask_step (HwSightingPage     *self,
           HwVerificationStep *corrects)
 {
-  GtkWidget *box = form_box ();
-  GtkWidget *kind = form_label (box, _("_Kind"), form_dropdown (hw_sighting_get_step_kinds (), hw_step_kind_to_label));
+  GtkWidget *box = hw_form_box ();
+  GtkWidget *kind = hw_form_field (box, _("_Kind"), hw_form_dropdown (hw_sighting_get_step_kinds (), hw_step_kind_to_label));
   GtkWidget *target = NULL;
   GtkWidget *outcome, *notes;
   GPtrArray *active = g_ptr_array_new ();
@@ -1002,11 +846,11 @@ ask_step (HwSightingPage     *self,
           g_ptr_array_add (active, link);
         }
       if (active->len > 0)
-        target = form_label (box, _("_About"), gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&targets)), NULL));
+        target = hw_form_field (box, _("_About"), gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&targets)), NULL));
     }
 
-  outcome = form_label (box, _("_Outcome"), gtk_entry_new ());
-  notes = form_label (box, _("_Notes"), form_text_view ());
+  outcome = hw_form_field (box, _("_Outcome"), gtk_entry_new ());
+  notes = hw_form_field (box, _("_Notes"), hw_form_text_view ());
   g_object_set_data (G_OBJECT (box), "hw-kind", kind);
   g_object_set_data (G_OBJECT (box), "hw-target", target);
   g_object_set_data (G_OBJECT (box), "hw-outcome", outcome);
@@ -1027,7 +871,7 @@ ask_step (HwSightingPage     *self,
   else
     heading = g_strdup (_("Add a Verification Step"));
 
-  run_form (self, heading,
+  hw_form_run (GTK_WIDGET (self), heading,
             corrects != NULL ? _("Steps are never changed: the correction is a new step that refers to this one.")
                              : _("What was done to verify the sighting, and what came of it."),
             _("_Record"), box, outcome, step_done);
@@ -1193,9 +1037,10 @@ priority_changed_cb (HwSightingPage *self)
 }
 
 static void
-assign_done (HwSightingPage *self,
-             GtkWidget      *content)
+assign_done (GtkWidget *owner,
+             GtkWidget *content)
 {
+  HwSightingPage *self = HW_SIGHTING_PAGE (owner);
   GPtrArray *officers = g_object_get_data (G_OBJECT (content), "hw-officers");
   guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (content));
   gint64 officer_id = 0;
@@ -1245,7 +1090,7 @@ officers_cb (GObject      *object,
   g_object_set_data_full (G_OBJECT (dropdown), "hw-officers", officers, (GDestroyNotify) g_ptr_array_unref);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Officer"), -1);
 
-  run_form (self, _("Assign the Sighting"), _("Who verifies this sighting."), _("_Assign"), dropdown, NULL,
+  hw_form_run (GTK_WIDGET (self), _("Assign the Sighting"), _("Who verifies this sighting."), _("_Assign"), dropdown, NULL,
             assign_done);
 }
 
@@ -1282,9 +1127,10 @@ next_statuses (const char *from)
 }
 
 static void
-status_done (HwSightingPage *self,
-             GtkWidget      *content)
+status_done (GtkWidget *owner,
+             GtkWidget *content)
 {
+  HwSightingPage *self = HW_SIGHTING_PAGE (owner);
   GtkDropDown *status = g_object_get_data (G_OBJECT (content), "hw-status");
   GtkEditable *reason = g_object_get_data (G_OBJECT (content), "hw-reason");
   const char * const *statuses;
@@ -1316,14 +1162,14 @@ change_status_action (GtkWidget  *widget,
       return;
     }
 
-  box = form_box ();
-  status = form_label (box, _("New _status"), form_dropdown (statuses, hw_sighting_status_to_label));
-  reason = form_label (box, _("_Reason"), gtk_entry_new ());
+  box = hw_form_box ();
+  status = hw_form_field (box, _("New _status"), hw_form_dropdown (statuses, hw_sighting_status_to_label));
+  reason = hw_form_field (box, _("_Reason"), gtk_entry_new ());
   gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Needed unless a step since the last change says why"));
   gtk_entry_set_activates_default (GTK_ENTRY (reason), TRUE);
   g_object_set_data (G_OBJECT (box), "hw-status", status);
   g_object_set_data (G_OBJECT (box), "hw-reason", reason);
-  run_form (self, _("Change the Status"), NULL, _("_Change"), box, NULL, status_done);
+  hw_form_run (GTK_WIDGET (self), _("Change the Status"), NULL, _("_Change"), box, NULL, status_done);
 }
 
 static void
@@ -1335,9 +1181,10 @@ add_step_action (GtkWidget  *widget,
 }
 
 static void
-split_done (HwSightingPage *self,
-            GtkWidget      *content)
+split_done (GtkWidget *owner,
+            GtkWidget *content)
 {
+  HwSightingPage *self = HW_SIGHTING_PAGE (owner);
   hw_sighting_store_split_async (self->store, self->sighting_id, gtk_editable_get_text (GTK_EDITABLE (content)),
                                  self->cancellable, write_done_cb, g_object_ref (self));
 }
@@ -1353,7 +1200,7 @@ split_action (GtkWidget  *widget,
   gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Why these are different photos"));
   gtk_entry_set_activates_default (GTK_ENTRY (reason), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
-  run_form (self, _("Take Out of the Repost Group?"),
+  hw_form_run (GTK_WIDGET (self), _("Take Out of the Repost Group?"),
             _("The sighting stands on its own again; your reason is recorded as a note on it."),
             _("_Take Out"), reason, reason, split_done);
 }

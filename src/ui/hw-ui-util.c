@@ -355,3 +355,167 @@ hw_labels_model (const char * const  *values,
 
   return G_LIST_MODEL (labels);
 }
+
+/* Forms in a message dialog */
+
+typedef struct
+{
+  GtkWidget *owner;
+  GtkWidget *content;
+  HwFormDone done;
+} FormData;
+
+static void
+form_data_free (FormData *data)
+{
+  g_object_unref (data->owner);
+  g_object_unref (data->content);
+  g_free (data);
+}
+
+static void
+form_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  FormData         *data)
+{
+  if (g_str_equal (response, "accept"))
+    data->done (data->owner, data->content);
+}
+
+static void
+enable_accept (AdwMessageDialog *dialog,
+               char             *text)
+{
+  g_strstrip (text);
+  adw_message_dialog_set_response_enabled (dialog, "accept", text[0] != '\0');
+  g_free (text);
+}
+
+static void
+entry_changed_cb (GtkEditable      *field,
+                  AdwMessageDialog *dialog)
+{
+  enable_accept (dialog, g_strdup (gtk_editable_get_text (field)));
+}
+
+static void
+buffer_changed_cb (GtkTextBuffer    *buffer,
+                   AdwMessageDialog *dialog)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  enable_accept (dialog, gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+/* Asks with a dialog whose extra child is @content (a form); its accept
+ * response (labelled @accept) calls @done with @owner and @content, and is
+ * enabled only while @required (an editable or a text view; may be NULL)
+ * holds text.  Returns the dialog, already presented. */
+GtkWidget *
+hw_form_run (GtkWidget  *owner,
+             const char *heading,
+             const char *body,
+             const char *accept,
+             GtkWidget  *content,
+             GtkWidget  *required,
+             HwFormDone  done)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (owner)), heading, body);
+  FormData *data = g_new0 (FormData, 1);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), content);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "accept", accept, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  if (required != NULL)
+    {
+      adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept", FALSE);
+      if (GTK_IS_EDITABLE (required))
+        g_signal_connect (required, "changed", G_CALLBACK (entry_changed_cb), dialog);
+      else
+        g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (required)), "changed",
+                          G_CALLBACK (buffer_changed_cb), dialog);
+    }
+
+  data->owner = g_object_ref (owner);
+  data->content = g_object_ref (content);
+  data->done = done;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (form_response_cb), data,
+                         (GClosureNotify) form_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  if (required != NULL)
+    gtk_widget_grab_focus (required);
+
+  return dialog;
+}
+
+/* A vertical box for a form's fields. */
+GtkWidget *
+hw_form_box (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+
+  gtk_widget_set_size_request (box, 360, -1);
+  return box;
+}
+
+/* Appends @field to @box under a label with the mnemonic @text; returns @field. */
+GtkWidget *
+hw_form_field (GtkWidget  *box,
+               const char *text,
+               GtkWidget  *field)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), field);
+
+  return field;
+}
+
+GtkWidget *
+hw_form_dropdown (const char * const *values,
+                  const char       *(*to_label) (const char *))
+{
+  return gtk_drop_down_new (hw_labels_model (values, to_label), NULL);
+}
+
+/* A text view in a scroller (what hw_form_field takes for longer text). */
+GtkWidget *
+hw_form_text_view (void)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 90);
+  gtk_widget_add_css_class (scroller, "card");
+
+  return scroller;
+}
+
+GtkWidget *
+hw_form_text_view_get_view (GtkWidget *scroller)
+{
+  return gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+}
+
+char *
+hw_form_text_view_get_text (GtkWidget *scroller)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (hw_form_text_view_get_view (scroller)));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}

@@ -33,4 +33,26 @@ GtkWidget  *hw_verification_step_row_new (HwVerificationStep *step,
                                           GCallback           correct_clicked,
                                           gpointer            user_data);
 
+
+/* Called when a form's accept response is chosen. */
+typedef void (*HwFormDone) (GtkWidget *owner,
+                            GtkWidget *content);
+
+GtkWidget  *hw_form_run                (GtkWidget          *owner,
+                                        const char         *heading,
+                                        const char         *body,
+                                        const char         *accept,
+                                        GtkWidget          *content,
+                                        GtkWidget          *required,
+                                        HwFormDone          done);
+GtkWidget  *hw_form_box                (void);
+GtkWidget  *hw_form_field              (GtkWidget          *box,
+                                        const char         *text,
+                                        GtkWidget          *field);
+GtkWidget  *hw_form_dropdown           (const char * const *values,
+                                        const char       *(*to_label) (const char *));
+GtkWidget  *hw_form_text_view          (void);
+GtkWidget  *hw_form_text_view_get_view (GtkWidget          *scroller);
+char       *hw_form_text_view_get_text (GtkWidget          *scroller);
+
 G_END_DECLS
