@@ -23,6 +23,19 @@ typedef struct
   char  **missing;        /* for a gap: the stages missing before it */
 } HwDnaCustodyEvent;
 
+/* A lab's result: a child's sample compared with a parent's or both. */
+typedef struct
+{
+  gint64  id;
+  char   *conclusion;        /* "match", "exclusion", "inconclusive" or NULL */
+  char   *combined_index;    /* as the lab gave it, or NULL */
+  char   *probability;       /* 0–1, or NULL */
+  gint64  reported_at;       /* Unix time, or G_MININT64 */
+  char   *report_reference;  /* or NULL */
+  gint64  father_sample_id;  /* or 0 */
+  gint64  mother_sample_id;  /* or 0 */
+} HwDnaComparison;
+
 /* A DNA sample of a case (a relative's, or the matched found child's). */
 typedef struct
 {
@@ -39,7 +52,29 @@ typedef struct
   char     **conclusions;    /* the labs' conclusions of its comparisons */
   GPtrArray *events;         /* HwDnaCustodyEvent, in order */
   guint      n_problems;
+  GPtrArray *comparisons;    /* HwDnaComparison of this (child's) sample, readable ones */
+  char     **profile;        /* STR profile as "LOCUS a/b" items (empty when not readable) */
 } HwDnaSample;
+
+/* Whose a new sample may be: a relative of the case or the found child. */
+typedef struct
+{
+  gint64    id;              /* family_member or found_child id */
+  gboolean  found_child;
+  char     *relationship;    /* a relative's, or NULL */
+  char     *name;
+} HwDnaDonor;
+
+#define HW_DNA_ERROR (hw_dna_error_quark ())
+
+typedef enum
+{
+  HW_DNA_ERROR_UNKNOWN_SAMPLE,   /* a lab export names a sample that is not there */
+  HW_DNA_ERROR_NOT_ALLOWED,      /* only the assigned officers and supervisors */
+} HwDnaError;
+
+GQuark     hw_dna_error_quark (void);
+void       hw_dna_donor_free  (HwDnaDonor *donor);
 
 void       hw_dna_sample_free         (HwDnaSample   *sample);
 void       hw_dna_load_case_async     (HwDb          *db,
@@ -60,5 +95,49 @@ void       hw_dna_add_custody_event_async  (HwDb          *db,
                                             gpointer       user_data);
 gboolean   hw_dna_add_custody_event_finish (GAsyncResult  *result,
                                             GError       **error);
+
+void       hw_dna_load_donors_async   (HwDb          *db,
+                                       gint64         case_id,
+                                       GCancellable  *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer       user_data);
+GPtrArray *hw_dna_load_donors_finish  (GAsyncResult  *result,
+                                       GError       **error);
+void       hw_dna_add_sample_async    (HwDb          *db,
+                                       gint64         case_id,
+                                       HwDnaDonor    *donor,
+                                       const char    *collected_at,
+                                       const char    *lab,
+                                       const char    *lab_reference,
+                                       const char    *kit,
+                                       GCancellable  *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer       user_data);
+gboolean   hw_dna_add_sample_finish   (GAsyncResult  *result,
+                                       GError       **error);
+const char * const *hw_dna_get_conclusions (void);
+void       hw_dna_add_comparison_async  (HwDb          *db,
+                                         gint64         child_sample_id,
+                                         gint64         father_sample_id,
+                                         gint64         mother_sample_id,
+                                         const char    *conclusion,
+                                         const char    *combined_index,
+                                         const char    *probability,
+                                         const char    *reported_at,
+                                         const char    *report_reference,
+                                         GCancellable  *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer       user_data);
+gboolean   hw_dna_add_comparison_finish (GAsyncResult  *result,
+                                         GError       **error);
+void       hw_dna_import_async        (HwDb          *db,
+                                       GPtrArray     *alleles,
+                                       GCancellable  *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer       user_data);
+gboolean   hw_dna_import_finish       (GAsyncResult  *result,
+                                       guint         *n_loci,
+                                       guint         *n_samples,
+                                       GError       **error);
 
 G_END_DECLS

@@ -8,11 +8,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "hw-case.h"
 #include "hw-case-dna.h"
 #include "hw-db.h"
 #include "hw-dna.h"
+#include "hw-lab-csv.h"
 #include "hw-ui-util.h"
 
 /* The case page's DNA samples: each relative's sample (and the matched found
@@ -21,7 +23,14 @@
  * order they happened, an out-of-order, repeated or missing stage flagged.
  * The lab results' summary (loci typed, the labs' conclusions) is shown to
  * those who may read them: the officers assigned to the case and
- * supervisors; others are told that it is not theirs to see. */
+ * supervisors; others are told that it is not theirs to see.
+ *
+ * From here an officer records a sample (whose, when, which lab and its
+ * reference) with its collection as the first custody event, the next
+ * stages of its custody, a lab's result for the found child's sample (the
+ * lab's conclusion, combined index, probability and report), and imports a
+ * lab's CSV export of STR profiles; the database refuses what is not the
+ * caller's to record. */
 
 #define REFRESH_DELAY_MS 300
 
@@ -119,6 +128,524 @@ event_row (HwDnaCustodyEvent *event)
   return row;
 }
 
+static gboolean
+parse_when (const char  *text,
+            char       **iso)
+{
+  g_autoptr(GDateTime) time = NULL;
+  const char *precision = NULL;
+
+  *iso = NULL;
+  if (text[0] == '\0')
+    return TRUE;
+  if (!hw_case_parse_date (text, TRUE, &time, &precision) || time == NULL)
+    return FALSE;
+  *iso = g_date_time_format_iso8601 (time);
+  return TRUE;
+}
+
+static void load (HwCaseDna *self);
+
+static void
+written_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(HwCaseDna) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *done = g_task_get_source_tag (G_TASK (result)) == hw_dna_add_sample_async
+                     ? _("DNA sample recorded") : _("Lab result recorded");
+  gboolean ok = g_task_get_source_tag (G_TASK (result)) == hw_dna_add_sample_async
+                ? hw_dna_add_sample_finish (result, &error)
+                : hw_dna_add_comparison_finish (result, &error);
+
+  if (!ok)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (g_strcmp0 (hw_db_error_get_sqlstate (error), "23505") == 0)
+        message = g_strdup (_("Another sample already has this lab reference; nothing was recorded."));
+      else
+        message = g_strdup_printf (_("Nothing was recorded: %s"), error->message);
+      hw_show_toast (GTK_WIDGET (self), message);
+      return;
+    }
+
+  hw_show_toast (GTK_WIDGET (self), done);
+  load (self);
+}
+
+/* Recording a sample */
+
+static char *
+donor_label (HwDnaDonor *donor)
+{
+  if (donor->found_child)
+    return g_strdup_printf (_("Found child %s"), donor->name);
+  return g_strdup_printf ("%s %s", hw_case_relationship_to_label (donor->relationship), donor->name);
+}
+
+static void
+sample_done (GtkWidget *owner,
+             GtkWidget *content)
+{
+  HwCaseDna *self = HW_CASE_DNA (owner);
+  GPtrArray *donors = g_object_get_data (G_OBJECT (content), "hw-donors");
+  GtkDropDown *whose = g_object_get_data (G_OBJECT (content), "hw-whose");
+  GtkEditable *when = g_object_get_data (G_OBJECT (content), "hw-when");
+  GtkEditable *lab = g_object_get_data (G_OBJECT (content), "hw-lab");
+  GtkEditable *reference = g_object_get_data (G_OBJECT (content), "hw-reference");
+  GtkEditable *kit = g_object_get_data (G_OBJECT (content), "hw-kit");
+  g_autofree char *collected_at = NULL;
+
+  if (self->session == NULL)
+    return;
+  if (!parse_when (gtk_editable_get_text (when), &collected_at))
+    {
+      hw_show_toast (owner, _("Write when it was collected like 2026-03-01 14:30; nothing was recorded."));
+      return;
+    }
+
+  hw_dna_add_sample_async (hw_session_get_db (self->session), self->case_id,
+                           g_ptr_array_index (donors, gtk_drop_down_get_selected (whose)), collected_at,
+                           gtk_editable_get_text (lab), gtk_editable_get_text (reference),
+                           gtk_editable_get_text (kit), self->cancellable, written_cb, g_object_ref (self));
+}
+
+static GtkWidget *
+form_entry (GtkWidget  *box,
+            const char *label,
+            const char *placeholder)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  if (placeholder != NULL)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  return hw_form_field (box, label, entry);
+}
+
+static void
+donors_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(HwCaseDna) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) donors = hw_dna_load_donors_finish (result, &error);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *box, *whose, *reference;
+
+  if (donors == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("Could not read the case's family: %s"), error->message);
+      hw_show_toast (GTK_WIDGET (self), message);
+      return;
+    }
+  if (donors->len == 0)
+    {
+      hw_show_toast (GTK_WIDGET (self), _("Record the child's relatives first: a sample is a relative's or the found child's."));
+      return;
+    }
+
+  for (guint i = 0; i < donors->len; i++)
+    {
+      g_autofree char *label = donor_label (g_ptr_array_index (donors, i));
+      gtk_string_list_append (labels, label);
+    }
+
+  box = hw_form_box ();
+  whose = hw_form_field (box, _("_Whose"), gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
+  g_object_set_data (G_OBJECT (box), "hw-whose", whose);
+  g_object_set_data (G_OBJECT (box), "hw-when",
+                     form_entry (box, _("_Collected"), _("When (empty: now), like 2026-03-01 14:30")));
+  g_object_set_data (G_OBJECT (box), "hw-lab", form_entry (box, _("_Laboratory"), NULL));
+  reference = form_entry (box, _("Lab _reference"), _("The lab's name for the sample (required)"));
+  g_object_set_data (G_OBJECT (box), "hw-reference", reference);
+  g_object_set_data (G_OBJECT (box), "hw-kit", form_entry (box, _("_Kit"), _("Like Goldeneye 20A")));
+  g_object_set_data_full (G_OBJECT (box), "hw-donors", g_steal_pointer (&donors), (GDestroyNotify) g_ptr_array_unref);
+
+  hw_form_run (GTK_WIDGET (self), _("Record a DNA Sample"),
+               _("The sample's collection, by you, is the first event of its chain of custody."),
+               _("_Record"), box, reference, sample_done);
+}
+
+static void
+add_sample_clicked_cb (HwCaseDna *self)
+{
+  if (self->session == NULL || self->case_id <= 0)
+    return;
+
+  hw_dna_load_donors_async (hw_session_get_db (self->session), self->case_id, self->cancellable,
+                            donors_loaded_cb, g_object_ref (self));
+}
+
+/* Recording a lab's result */
+
+static gboolean
+parse_number (const char *text,
+              gboolean    percent_allowed,
+              char      **number)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  g_autofree char *plain = NULL;
+  gboolean percent = FALSE;
+  char *end = NULL;
+  double value;
+
+  *number = NULL;
+  if (copy[0] == '\0')
+    return TRUE;
+  /* "1,234,567" and "99.99 %" as labs write them. */
+  {
+    g_auto(GStrv) parts = g_strsplit_set (copy, ", ", -1);
+    plain = g_strjoinv ("", parts);
+  }
+  if (percent_allowed && g_str_has_suffix (plain, "%"))
+    {
+      plain[strlen (plain) - 1] = '\0';
+      percent = TRUE;
+    }
+  value = g_ascii_strtod (plain, &end);
+  if (end == plain || *end != '\0' || !isfinite (value) || value < 0)
+    return FALSE;
+  if (percent)
+    value /= 100.0;
+  if (percent_allowed && value > 1)
+    return FALSE;
+  if (percent)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      /* As written: 99.99% is 0.9999, not its nearest double. */
+      *number = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.12g", value));
+    }
+  else
+    *number = g_steal_pointer (&plain);
+  return TRUE;
+}
+
+typedef struct
+{
+  HwCaseDna   *self;
+  gint64       child_sample_id;
+  GArray      *parent_ids;    /* gint64, 0 first: none */
+  GtkDropDown *father;
+  GtkDropDown *mother;
+  GtkDropDown *conclusion;
+  GtkEditable *index;
+  GtkEditable *probability;
+  GtkEditable *reported;
+  GtkEditable *reference;
+  GtkLabel    *problem;
+  GtkWidget   *dialog;
+} ResultForm;
+
+static void
+result_form_free (ResultForm *form)
+{
+  g_object_unref (form->self);
+  g_array_unref (form->parent_ids);
+  g_free (form);
+}
+
+/* Says what is wrong with the form, or returns TRUE with the values. */
+static gboolean
+result_form_check (ResultForm  *form,
+                   char       **index,
+                   char       **probability,
+                   char       **reported,
+                   const char **problem)
+{
+  guint father = gtk_drop_down_get_selected (form->father);
+  guint mother = gtk_drop_down_get_selected (form->mother);
+
+  *index = *probability = *reported = NULL;
+  if (father == 0 && mother == 0)
+    *problem = _("Choose the father's or the mother's sample, or both.");
+  else if (father != 0 && father == mother)
+    *problem = _("The father's and the mother's samples must differ.");
+  else if (!parse_number (gtk_editable_get_text (form->index), FALSE, index))
+    *problem = _("Write the combined index as a number, like 1234567 or 1.2e6.");
+  else if (!parse_number (gtk_editable_get_text (form->probability), TRUE, probability))
+    *problem = _("Write the probability between 0 and 1, or as a percentage like 99.99%.");
+  else if (!parse_when (gtk_editable_get_text (form->reported), reported))
+    *problem = _("Write when the lab reported like 2026-03-01.");
+  else
+    return TRUE;
+
+  g_clear_pointer (index, g_free);
+  g_clear_pointer (probability, g_free);
+  g_clear_pointer (reported, g_free);
+  return FALSE;
+}
+
+static void
+result_form_changed_cb (ResultForm *form)
+{
+  g_autofree char *index = NULL, *probability = NULL, *reported = NULL;
+  const char *problem = NULL;
+  gboolean ok = result_form_check (form, &index, &probability, &reported, &problem);
+
+  gtk_label_set_text (form->problem, ok ? "" : problem);
+  gtk_widget_set_visible (GTK_WIDGET (form->problem), !ok);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (form->dialog), "record", ok);
+}
+
+static void
+result_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ResultForm       *form)
+{
+  g_autofree char *index = NULL, *probability = NULL, *reported = NULL;
+  const char *problem = NULL;
+
+  if (!g_str_equal (response, "record") || form->self->session == NULL ||
+      !result_form_check (form, &index, &probability, &reported, &problem))
+    return;
+
+  hw_dna_add_comparison_async (hw_session_get_db (form->self->session), form->child_sample_id,
+                               g_array_index (form->parent_ids, gint64, gtk_drop_down_get_selected (form->father)),
+                               g_array_index (form->parent_ids, gint64, gtk_drop_down_get_selected (form->mother)),
+                               hw_dna_get_conclusions ()[gtk_drop_down_get_selected (form->conclusion)],
+                               index, probability, reported, gtk_editable_get_text (form->reference),
+                               form->self->cancellable, written_cb, g_object_ref (form->self));
+}
+
+static void
+add_result_clicked_cb (GtkButton *button,
+                       HwCaseDna *self)
+{
+  HwDnaSample *child = g_object_get_data (G_OBJECT (button), "hw-sample");
+  g_autoptr(GtkStringList) parents = gtk_string_list_new (NULL);
+  g_autofree char *heading = g_strdup_printf (_("Lab Result for %s"), child->lab_reference);
+  GtkWidget *box = hw_form_box ();
+  ResultForm *form = g_new0 (ResultForm, 1);
+  gint64 none = 0;
+  GtkWidget *problem;
+
+  form->self = g_object_ref (self);
+  form->child_sample_id = child->id;
+  form->parent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (form->parent_ids, none);
+  /* Translators: no parent's sample in a DNA comparison */
+  gtk_string_list_append (parents, C_("dna sample", "None"));
+  for (guint i = 0; i < self->samples->len; i++)
+    {
+      HwDnaSample *sample = g_ptr_array_index (self->samples, i);
+      g_autofree char *label = NULL;
+
+      if (sample->found_child)
+        continue;
+      label = g_strdup_printf ("%s %s · %s", hw_case_relationship_to_label (sample->relationship), sample->name,
+                               sample->lab_reference);
+      gtk_string_list_append (parents, label);
+      g_array_append_val (form->parent_ids, sample->id);
+    }
+
+  form->father = GTK_DROP_DOWN (hw_form_field (box, _("_Father's sample"),
+                                               gtk_drop_down_new (G_LIST_MODEL (g_object_ref (parents)), NULL)));
+  form->mother = GTK_DROP_DOWN (hw_form_field (box, _("_Mother's sample"),
+                                               gtk_drop_down_new (G_LIST_MODEL (g_object_ref (parents)), NULL)));
+  /* The relatives' samples named father and mother, when there are. */
+  for (guint i = 0, k = 1; i < self->samples->len; i++)
+    {
+      HwDnaSample *sample = g_ptr_array_index (self->samples, i);
+
+      if (sample->found_child)
+        continue;
+      if (g_strcmp0 (sample->relationship, "father") == 0 && gtk_drop_down_get_selected (form->father) == 0)
+        gtk_drop_down_set_selected (form->father, k);
+      if (g_strcmp0 (sample->relationship, "mother") == 0 && gtk_drop_down_get_selected (form->mother) == 0)
+        gtk_drop_down_set_selected (form->mother, k);
+      k++;
+    }
+  form->conclusion = GTK_DROP_DOWN (hw_form_field (box, _("The lab's _conclusion"),
+                                                   hw_form_dropdown (hw_dna_get_conclusions (), conclusion_label)));
+  form->index = GTK_EDITABLE (form_entry (box, _("Combined _index"), _("As the lab reports it, like 1234567")));
+  form->probability = GTK_EDITABLE (form_entry (box, _("_Probability"), _("Like 99.9999% or 0.999999")));
+  form->reference = GTK_EDITABLE (form_entry (box, _("Report _reference"), NULL));
+  form->reported = GTK_EDITABLE (form_entry (box, _("Reported _on"), _("When (empty: now), like 2026-03-01")));
+  problem = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (problem), 0);
+  gtk_widget_add_css_class (problem, "error");
+  gtk_box_append (GTK_BOX (box), problem);
+  form->problem = GTK_LABEL (problem);
+
+  form->dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                         _("The lab's own conclusion and figures, as its report gives them."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (form->dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (form->dialog), "cancel", _("_Cancel"), "record", _("_Record"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (form->dialog), "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (form->dialog), "record");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (form->dialog), "cancel");
+
+  g_signal_connect_swapped (form->father, "notify::selected", G_CALLBACK (result_form_changed_cb), form);
+  g_signal_connect_swapped (form->mother, "notify::selected", G_CALLBACK (result_form_changed_cb), form);
+  g_signal_connect_swapped (form->index, "changed", G_CALLBACK (result_form_changed_cb), form);
+  g_signal_connect_swapped (form->probability, "changed", G_CALLBACK (result_form_changed_cb), form);
+  g_signal_connect_swapped (form->reported, "changed", G_CALLBACK (result_form_changed_cb), form);
+  result_form_changed_cb (form);
+  g_signal_connect_data (form->dialog, "response", G_CALLBACK (result_response_cb), form,
+                         (GClosureNotify) result_form_free, 0);
+  gtk_window_present (GTK_WINDOW (form->dialog));
+}
+
+/* Importing a lab's export */
+
+static void
+show_problems (HwCaseDna  *self,
+               const char *heading,
+               const char *text)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_widget_set_size_request (scroller, 420, -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HwCaseDna) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_loci = 0, n_samples = 0;
+
+  if (!hw_dna_import_finish (result, &n_loci, &n_samples, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_problems (self, _("Nothing Was Imported"), error->message);
+      return;
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u locus for %u sample(s)",
+                                          "Imported %u loci for %u sample(s)", n_loci),
+                             n_loci, n_samples);
+  hw_show_toast (GTK_WIDGET (self), message);
+  load (self);
+}
+
+static void
+file_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HwCaseDna) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (object));
+  g_autoptr(GPtrArray) alleles = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_problems (self, _("Nothing Was Imported"), error->message);
+      return;
+    }
+
+  alleles = hw_lab_csv_parse (contents, length, &problems);
+  if (problems->len > 0)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < problems->len; i++)
+        {
+          HwLabProblem *problem = g_ptr_array_index (problems, i);
+
+          if (problem->line > 0)
+            /* Translators: a problem of a line of a lab's export */
+            g_string_append_printf (text, _("Line %u: %s\n"), problem->line, problem->message);
+          else
+            g_string_append_printf (text, "%s\n", problem->message);
+        }
+      g_string_truncate (text, text->len - 1);
+      {
+        g_autofree char *heading = g_strdup_printf (_("Nothing Was Imported from %s"), name);
+        show_problems (self, heading, text->str);
+      }
+      return;
+    }
+
+  if (self->session != NULL)
+    hw_dna_import_async (hw_session_get_db (self->session), alleles, self->cancellable, imported_cb,
+                         g_object_ref (self));
+}
+
+/**
+ * hw_case_dna_import_file:
+ * @self: a #HwCaseDna
+ * @file: a lab's CSV export of STR profiles
+ *
+ * Imports @file into the samples it names (all or nothing); every problem
+ * of the file is shown by line and nothing is imported from a file that
+ * has one.
+ */
+void
+hw_case_dna_import_file (HwCaseDna *self,
+                         GFile     *file)
+{
+  g_return_if_fail (HW_IS_CASE_DNA (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_file_load_contents_async (file, self->cancellable, file_loaded_cb, g_object_ref (self));
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     HwCaseDna       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        hw_case_dna_import_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_clicked_cb (HwCaseDna *self)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Lab Results"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Lab exports (CSV, text)"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "tsv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Recording a custody event */
 
 typedef struct
@@ -136,8 +663,6 @@ event_form_free (EventForm *form)
   g_object_unref (form->self);
   g_free (form);
 }
-
-static void load (HwCaseDna *self);
 
 static void
 event_added_cb (GObject      *object,
@@ -168,22 +693,14 @@ event_response_cb (AdwMessageDialog *dialog,
                    EventForm        *form)
 {
   g_autofree char *when = NULL;
-  g_autoptr(GDateTime) time = NULL;
-  const char *precision = NULL;
-  const char *text;
 
   if (!g_str_equal (response, "record") || form->self->session == NULL)
     return;
 
-  text = gtk_editable_get_text (form->when);
-  if (text[0] != '\0')
+  if (!parse_when (gtk_editable_get_text (form->when), &when))
     {
-      if (!hw_case_parse_date (text, TRUE, &time, &precision) || time == NULL)
-        {
-          hw_show_toast (GTK_WIDGET (form->self), _("Write when it happened like 2026-03-01 14:30; nothing was recorded."));
-          return;
-        }
-      when = g_date_time_format_iso8601 (time);
+      hw_show_toast (GTK_WIDGET (form->self), _("Write when it happened like 2026-03-01 14:30; nothing was recorded."));
+      return;
     }
 
   hw_dna_add_custody_event_async (hw_session_get_db (form->self->session), form->sample_id,
@@ -235,6 +752,78 @@ add_event_clicked_cb (GtkButton *button,
   form->notes = GTK_EDITABLE (notes);
   g_signal_connect_data (dialog, "response", G_CALLBACK (event_response_cb), form, (GClosureNotify) event_form_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const char *
+sample_reference (HwCaseDna *self,
+                  gint64     id)
+{
+  for (guint i = 0; self->samples != NULL && i < self->samples->len; i++)
+    {
+      HwDnaSample *sample = g_ptr_array_index (self->samples, i);
+
+      if (sample->id == id)
+        return sample->lab_reference;
+    }
+  return "?";
+}
+
+/* A lab's result for the found child's sample: its conclusion, figures and
+ * report, and the samples it compared. */
+static GtkWidget *
+comparison_row (HwCaseDna       *self,
+                HwDnaComparison *comparison)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GString *subtitle = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  const char *css = g_strcmp0 (comparison->conclusion, "match") == 0 ? "status-reunited"
+                    : g_strcmp0 (comparison->conclusion, "exclusion") == 0 ? "overdue" : "priority-high";
+
+  if (comparison->father_sample_id > 0 && comparison->mother_sample_id > 0)
+    /* Translators: a DNA comparison with both parents' samples (lab references) */
+    title = g_strdup_printf (_("Compared with %s and %s"), sample_reference (self, comparison->father_sample_id),
+                             sample_reference (self, comparison->mother_sample_id));
+  else
+    title = g_strdup_printf (_("Compared with %s"),
+                             sample_reference (self, MAX (comparison->father_sample_id, comparison->mother_sample_id)));
+
+  if (comparison->combined_index != NULL)
+    /* Translators: CPI, the combined paternity index a lab reports */
+    g_string_append_printf (subtitle, _("Combined index %s"), comparison->combined_index);
+  if (comparison->probability != NULL)
+    {
+      double probability = g_ascii_strtod (comparison->probability, NULL) * 100.0;
+
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      /* Translators: the probability of parentage a lab reports, in percent */
+      g_string_append_printf (subtitle, _("probability %.4g%%"), probability);
+    }
+  if (comparison->report_reference != NULL)
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append_printf (subtitle, _("report %s"), comparison->report_reference);
+    }
+  if (comparison->reported_at != G_MININT64)
+    {
+      g_autofree char *when = hw_format_unix_time (comparison->reported_at);
+
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append (subtitle, when);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  g_string_free (subtitle, TRUE);
+  if (comparison->conclusion != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), hw_pill_new (conclusion_label (comparison->conclusion), css));
+
+  return row;
 }
 
 static GtkWidget *
@@ -294,6 +883,21 @@ sample_row (HwCaseDna   *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (none), _("No custody event recorded"));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), none);
     }
+  for (guint i = 0; i < sample->comparisons->len; i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                              comparison_row (self, g_ptr_array_index (sample->comparisons, i)));
+  if (sample->profile[0] != NULL)
+    {
+      GtkWidget *profile = adw_action_row_new ();
+      g_autofree char *loci = g_strjoinv ("   ", sample->profile);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (profile), _("STR profile"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (profile), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (profile), loci);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (profile), 0);
+      gtk_widget_add_css_class (profile, "hw-str-profile");
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), profile);
+    }
   {
     GtkWidget *add = gtk_button_new_with_mnemonic (_("Record a Custody _Event…"));
     GtkWidget *button_row = adw_action_row_new ();
@@ -302,6 +906,15 @@ sample_row (HwCaseDna   *self,
     g_object_set_data (G_OBJECT (add), "hw-sample", sample);
     g_signal_connect (add, "clicked", G_CALLBACK (add_event_clicked_cb), self);
     adw_action_row_add_suffix (ADW_ACTION_ROW (button_row), add);
+    if (sample->found_child && sample->readable)
+      {
+        GtkWidget *result = gtk_button_new_with_mnemonic (_("Record a Lab _Result…"));
+
+        gtk_widget_set_valign (result, GTK_ALIGN_CENTER);
+        g_object_set_data (G_OBJECT (result), "hw-sample", sample);
+        g_signal_connect (result, "clicked", G_CALLBACK (add_result_clicked_cb), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (button_row), result);
+      }
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row), button_row);
   }
 
@@ -334,9 +947,19 @@ loaded_cb (GObject      *object,
   g_clear_pointer (&self->samples, g_ptr_array_unref);
   self->samples = samples;
   clear_rows (self);
-  gtk_widget_set_visible (GTK_WIDGET (self), samples->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   for (guint i = 0; i < samples->len; i++)
     add_row (self, sample_row (self, g_ptr_array_index (samples, i)));
+  if (samples->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No DNA samples yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Record the relatives' samples and the found child's as they are collected."));
+      gtk_widget_add_css_class (row, "dim-label");
+      add_row (self, row);
+    }
 }
 
 static void
@@ -427,6 +1050,27 @@ hw_case_dna_init (HwCaseDna *self)
   adw_preferences_group_set_description (self->group,
                                          _("Each sample's chain of custody, in the order it happened: collected, "
                                            "sealed, shipped, received, analysed."));
+  {
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import Lab Results…"));
+    GtkWidget *add = gtk_button_new ();
+    GtkWidget *content = adw_button_content_new ();
+
+    adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+    adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add _Sample…"));
+    adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+    gtk_button_set_child (GTK_BUTTON (add), content);
+    gtk_widget_set_tooltip_text (import, _("A lab's CSV export of STR profiles, by lab reference"));
+    gtk_widget_set_tooltip_text (add, _("Record a DNA sample of a relative or of the found child"));
+    gtk_widget_add_css_class (import, "flat");
+    gtk_widget_add_css_class (add, "flat");
+    g_signal_connect_swapped (import, "clicked", G_CALLBACK (import_clicked_cb), self);
+    g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_sample_clicked_cb), self);
+    gtk_box_append (GTK_BOX (buttons), import);
+    gtk_box_append (GTK_BOX (buttons), add);
+    gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+    adw_preferences_group_set_header_suffix (self->group, buttons);
+  }
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->group));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }

@@ -17,6 +17,7 @@
 #include "hw-case-family-dialog.h"
 #include "hw-case-page.h"
 #include "hw-case-dna.h"
+#include "hw-case-reunion.h"
 #include "hw-case-sightings.h"
 #include "hw-case-photo-viewer.h"
 #include "hw-case-status-dialog.h"
@@ -116,6 +117,7 @@ struct _HwCasePage
   AdwPreferencesGroup *contacts_group;
   HwCaseSightings     *sightings;
   HwCaseDna           *dna;
+  HwCaseReunion       *reunion;
   AdwPreferencesGroup *history_group;
   AdwPreferencesGroup *case_edit_group;
   AdwComboRow        *priority_combo;
@@ -1281,6 +1283,7 @@ load_case (HwCasePage *self)
     {
       hw_case_sightings_set_case (self->sightings, NULL, 0);
       hw_case_dna_set_case (self->dna, NULL, 0);
+      hw_case_reunion_set_case (self->reunion, NULL, 0);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       update_actions (self);
       return;
@@ -1290,6 +1293,7 @@ load_case (HwCasePage *self)
   load (self, HW_CASE_SECTION_ALL);
   hw_case_sightings_set_case (self->sightings, self->session, self->case_id);
   hw_case_dna_set_case (self->dna, self->session, self->case_id);
+  hw_case_reunion_set_case (self->reunion, self->session, self->case_id);
   update_actions (self);
 }
 
@@ -3056,6 +3060,7 @@ hw_case_page_class_init (HwCasePageClass *klass)
   /* The template names it. */
   g_type_ensure (HW_TYPE_CASE_SIGHTINGS);
   g_type_ensure (HW_TYPE_CASE_DNA);
+  g_type_ensure (HW_TYPE_CASE_REUNION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/homeward/Homeward/hw-case-page.ui");
@@ -3101,6 +3106,7 @@ hw_case_page_class_init (HwCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, contacts_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, sightings);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, dna);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, reunion);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, history_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, case_edit_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, priority_combo);

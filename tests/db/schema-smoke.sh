@@ -236,7 +236,20 @@ ok "second supervisor signs off" sup_a2 $DB \
    "UPDATE homeward.reunion SET child_decision = 'return', signed_off_by = homeward.current_officer_id()"
 eq "sign-off time set" sup_a2 $DB "SELECT signed_off_at IS NOT NULL FROM homeward.reunion" t
 err "signed-off reunion is frozen" sup_a $DB HW006 "UPDATE homeward.reunion SET notes = 'x'"
-ok "located -> reunited after sign-off" off_a1 $DB "UPDATE homeward.abduction_case SET status = 'reunited' $CASE_A"
+eq "the located case became reunited at sign-off" off_a1 $DB "SELECT status FROM homeward.abduction_case $CASE_A" reunited
+ok "a sample from the case page" off_a1 $DB \
+   "SELECT homeward.add_dna_sample(c.id, fm.id, NULL, NULL, ' 市局 ', 'SMOKE-REF-1', NULL)
+      FROM homeward.abduction_case c JOIN homeward.family_member fm ON fm.case_id = c.id
+     WHERE c.case_number = 'SZ-2008-0142' LIMIT 1"
+eq "... with its collection as the first custody event, by the officer" off_a1 $DB \
+   "SELECT count(*) FROM homeward.dna_custody_event e JOIN homeward.dna_sample s ON s.id = e.sample_id
+     WHERE s.lab_reference = 'SMOKE-REF-1' AND e.event = 'collected' AND s.lab = '市局'
+       AND e.officer_id = homeward.current_officer_id() AND s.collected_by = e.officer_id" 1
+FM_B=$(q $S $DB "SELECT fm.id FROM homeward.family_member fm JOIN homeward.abduction_case c ON c.id = fm.case_id
+                  WHERE c.case_number = 'GZ-2009-0007' LIMIT 1")
+err "a sample of another case's relative refused" off_a1 $DB HW011 \
+   "SELECT homeward.add_dna_sample(c.id, ${FM_B:-0}, NULL, NULL, 'lab', 'SMOKE-REF-2', NULL)
+      FROM homeward.abduction_case c WHERE c.case_number = 'SZ-2008-0142'"
 err "reunited -> closed by an officer refused" off_a1 $DB HW003 "UPDATE homeward.abduction_case SET status = 'closed' $CASE_A"
 ok "reunited -> closed by a supervisor" sup_a $DB "UPDATE homeward.abduction_case SET status = 'closed' $CASE_A"
 err "closed -> investigating refused" sup_a $DB HW001 "UPDATE homeward.abduction_case SET status = 'investigating', status_reason = 'x' $CASE_A"
@@ -329,7 +342,7 @@ eq "every case update audited with old/new, role and officer" adm $DB "
   SELECT count(*), string_agg(DISTINCT db_role, ','), bool_and(officer_id IS NOT NULL),
          bool_and((old_row->>'version')::int + 1 = (new_row->>'version')::int)
     FROM homeward.audit_log WHERE table_name = 'abduction_case' AND action = 'UPDATE'
-     AND row_id = (SELECT id FROM homeward.abduction_case $CASE_A)" "4|off_a1,sup_a|t|t"
+     AND row_id = (SELECT id FROM homeward.abduction_case $CASE_A)" "4|off_a1,sup_a,sup_a2|t|t"
 before=$(q adm $DB "SELECT count(*) FROM homeward.audit_log")
 ok "an update" off_a1 $DB "UPDATE homeward.person SET nicknames = '{乐乐}' WHERE given_name = '文乐'"
 eq "the update wrote one audit row" adm $DB "SELECT count(*) - $before FROM homeward.audit_log" 1

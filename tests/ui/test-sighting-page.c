@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "hw-case-dna.h"
 #include "hw-case-page.h"
 #include "hw-dashboard-view.h"
 #include "hw-demo-image.h"
@@ -655,6 +657,348 @@ test_reunion_sign_off (void)
   hw_test_wait_until (no_message_dialog, NULL, 20000);
 }
 
+/* The button whose tooltip is @tooltip (buttons with an icon and a label). */
+static GtkWidget *
+find_tooltip_button (GtkWidget  *widget,
+                     const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The @n-th (from 0) widget of @type under @widget, depth first. */
+static GtkWidget *
+find_nth (GtkWidget *widget,
+          GType      type,
+          guint     *n)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (*n)-- == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_nth (child, type, n);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+nth_of_type (GtkWidget *widget,
+             GType      type,
+             guint      n)
+{
+  GtkWidget *found = find_nth (widget, type, &n);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* Opens the dialog a click on @button brings, and returns it. */
+static GtkWindow *
+open_dialog (GtkWidget *button)
+{
+  GtkWindow *dialog = NULL;
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  hw_test_wait_until (has_message_dialog, &dialog, 20000);
+  return dialog;
+}
+
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  hw_test_wait_until (no_message_dialog, NULL, 20000);
+}
+
+static gboolean
+query_is_one (gpointer data)
+{
+  const char * const *query = data;
+
+  return hw_test_query_int (db, query[0], query[1], NULL) == 1;
+}
+
+/* Selects the item of @dropdown (a string list) that contains @text. */
+static void
+select_containing (GtkDropDown *dropdown,
+                   const char  *text)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (strstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) != NULL)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+  g_error ("no item with “%s”", text);
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} ImportWait;
+
+static gboolean
+imported_or_refused (gpointer data)
+{
+  ImportWait *wait = data;
+
+  return hw_ui_test_shows_text (wait->widget, wait->text) ||
+         hw_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  ImportWait *wait = data;
+  g_autofree char *text = hw_ui_test_dup_text (wait->widget);
+
+  return strstr (text, wait->text) != NULL || strstr (text, "Nothing was recorded") != NULL;
+}
+
+/* The path from a found child to a reunion, on the case page as the
+ * assigned officer: the found child recorded, photos shown to the mother (who consents to DNA),
+ * samples of the father and of the found child recorded (collection first
+ * in their custody), a lab export with a bad line refused whole and a good
+ * one imported, the lab's result entered by hand, the reunion recorded with
+ * the decision of a child of 16 or more required; another supervisor's
+ * sign-off makes the located case reunited. */
+static void
+test_path_to_reunion (void)
+{
+  HwCasePage *page = hw_case_page_new ();
+  g_autofree char *supervisor_info = hw_local_server_get_conninfo (server, "demo_supervisor", HW_SETUP_DEFAULT_DBNAME);
+  g_autoptr(HwDb) supervisor = hw_test_connect (supervisor_info);
+  g_autofree char *case_text = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hw-lab-XXXXXX", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *good_path = g_build_filename (dir, "good.csv", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autofree char *day = g_date_time_format (yesterday, "%Y-%m-%d");
+  GtkWidget *dna, *reunion, *button;
+  GtkWindow *window, *dialog;
+  gint64 case_id;
+
+  /* A case of the unit with relatives and no reunion, given to the demo
+   * officer; its child born 17 years ago. */
+  case_id = hw_test_query_int (db, "SELECT c.id FROM homeward.abduction_case c "
+                                   " WHERE c.unit_id = homeward.current_unit_id () "
+                                   "   AND c.status IN ('open', 'investigating') "
+                                   "   AND NOT EXISTS (SELECT 1 FROM homeward.reunion r WHERE r.case_id = c.id) "
+                                   "   AND EXISTS (SELECT 1 FROM homeward.family_member fm WHERE fm.case_id = c.id) "
+                                   " ORDER BY c.id LIMIT 1", NULL);
+  g_assert_cmpint (case_id, >, 0);
+  case_text = id_text (case_id);
+  g_assert_cmpint (hw_test_query_int (db, "UPDATE homeward.abduction_case SET assigned_officer_id = homeward.current_officer_id () "
+                                          " WHERE id = $1::bigint RETURNING 1", case_text, NULL), ==, 1);
+  g_assert_cmpint (hw_test_query_int (db, "UPDATE homeward.person SET birth_date = current_date - interval '17 years 2 months' "
+                                          " WHERE id = (SELECT child_id FROM homeward.abduction_case WHERE id = $1::bigint) "
+                                          "RETURNING 1", case_text, NULL), ==, 1);
+
+  hw_case_page_set_session (page, session);
+  window = window_with (GTK_WIDGET (page), 860, 1800);
+  hw_case_page_set_case_id (page, case_id);
+  hw_ui_test_wait_for_text (GTK_WIDGET (page), _("No reunion recorded"));
+  hw_ui_test_wait_for_text (GTK_WIDGET (page), _("No DNA samples yet"));
+  dna = hw_ui_test_find_descendant (GTK_WIDGET (page), g_type_from_name ("HwCaseDna"));
+  reunion = hw_ui_test_find_descendant (GTK_WIDGET (page), g_type_from_name ("HwCaseReunion"));
+
+  /* The child is found: recorded from the page. */
+  dialog = open_dialog (find_button (reunion, _("Record the _Found Child…")));
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0)), "无名");
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 1)), "男孩");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, 0)), 1);
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 3)), "深圳市救助站");
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 4)), "深圳市儿童福利院");
+  respond (dialog, "accept");
+  {
+    g_autofree char *found = g_strdup_printf (_("Found child %s"), "无名男孩");
+    hw_ui_test_wait_for_text (reunion, found);
+  }
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.found_child f "
+                                          "  JOIN homeward.person p ON p.id = f.person_id AND p.kind = 'child' "
+                                          " WHERE f.matched_case_id = $1::bigint AND p.sex = 'male' "
+                                          "   AND f.found_place_text = '深圳市救助站' "
+                                          "   AND f.care_institution = '深圳市儿童福利院'", case_text, NULL), ==, 1);
+
+  /* Photos shown to the first relative, who consents to a DNA sample. */
+  dialog = open_dialog (find_tooltip_button (reunion, _("Record that photos were shown to a relative, and what came of it")));
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0)), "救助站照片三张");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, 0)), TRUE);
+  respond (dialog, "accept");
+  {
+    const char *query[] = { "SELECT count (*) FROM homeward.verification_step s "
+                            " WHERE s.case_id = $1::bigint AND s.kind = 'family_identification' "
+                            "   AND s.notes LIKE '%救助站照片三张%' "
+                            "   AND EXISTS (SELECT 1 FROM homeward.family_member fm WHERE fm.case_id = $1::bigint "
+                            "                  AND fm.consent_dna)", case_text };
+    hw_test_wait_until (query_is_one, query, 20000);
+  }
+
+  /* Samples: the first relative's, then the found child's (the last choice). */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkDropDown *whose;
+
+      dialog = open_dialog (find_tooltip_button (dna, _("Record a DNA sample of a relative or of the found child")));
+      whose = GTK_DROP_DOWN (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, 0));
+      if (i == 1)
+        gtk_drop_down_set_selected (whose, g_list_model_get_n_items (gtk_drop_down_get_model (whose)) - 1);
+      gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 1)), "广东省公安厅物证鉴定中心");
+      gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 2)),
+                             i == 0 ? "UI-PARENT-1" : "UI-CHILD-1");
+      gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 3)), "Goldeneye 20A");
+      respond (dialog, "accept");
+      hw_ui_test_wait_for_text (dna, i == 0 ? "UI-PARENT-1" : "UI-CHILD-1");
+    }
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.dna_sample s "
+                                          "  JOIN homeward.dna_custody_event e ON e.sample_id = s.id AND e.event = 'collected' "
+                                          "   AND e.officer_id = homeward.current_officer_id () "
+                                          " WHERE s.lab_reference IN ('UI-PARENT-1', 'UI-CHILD-1') "
+                                          "   AND s.collected_by = homeward.current_officer_id ()", NULL), ==, 2);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.dna_sample s "
+                                          "  JOIN homeward.found_child f ON f.id = s.found_child_id "
+                                          " WHERE s.lab_reference = 'UI-CHILD-1' AND f.matched_case_id = $1::bigint",
+                                      case_text, NULL), ==, 1);
+
+  /* A lab export with a bad line: nothing imported, the line named. */
+  g_assert_true (g_file_set_contents (bad_path, "Sample Name,Marker,Allele 1,Allele 2\n"
+                                                "UI-CHILD-1,D8S1179,12,14\n"
+                                                "UI-CHILD-1,D21S11,abc,30\n", -1, NULL));
+  hw_case_dna_import_file (HW_CASE_DNA (dna), bad);
+  hw_test_wait_until (has_message_dialog, &dialog, 20000);
+  g_assert_true (hw_ui_test_shows_text (GTK_WIDGET (dialog), "3"));
+  save_picture (GTK_WIDGET (dialog), "test-case-lab-import-refused");
+  respond (dialog, "close");
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.dna_str_allele a "
+                                          "  JOIN homeward.dna_sample s ON s.id = a.sample_id "
+                                          " WHERE s.lab_reference = 'UI-CHILD-1'", NULL), ==, 0);
+  g_assert_true (g_file_set_contents (good_path, "Sample Name,Marker,Allele 1,Allele 2\n"
+                                                 "UI-CHILD-1,D8S1179,12,14\n"
+                                                 "UI-CHILD-1,D21S11,28,30\n"
+                                                 "UI-CHILD-1,TH01,9.3,\n"
+                                                 "UI-PARENT-1,D8S1179,14,15\n"
+                                                 "UI-PARENT-1,D21S11,30,31.2\n", -1, NULL));
+  hw_case_dna_import_file (HW_CASE_DNA (dna), good);
+  {
+    g_autofree char *imported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u locus for %u sample(s)",
+                                                              "Imported %u loci for %u sample(s)", 5), 5, 2);
+    ImportWait wait = { GTK_WIDGET (window), imported };
+
+    hw_test_wait_until (imported_or_refused, &wait, 20000);
+    if (hw_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL)
+      {
+        g_autofree char *text = hw_ui_test_dup_text (GTK_WIDGET (hw_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)));
+        g_error ("the import was refused: %s", text);
+      }
+  }
+  hw_ui_test_wait_for_text (dna, "TH01 9.3/9.3");
+
+  /* The lab's result, by hand, for the found child's sample. */
+  {
+    ButtonWait wait = { dna, _("Record a Lab _Result…") };
+
+    hw_test_wait_until (button_shown, &wait, 20000);
+  }
+  dialog = open_dialog (find_button (dna, _("Record a Lab _Result…")));
+  select_containing (GTK_DROP_DOWN (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, 0)), "UI-PARENT-1");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, 1)), 0);
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0)), "abc");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0)), "1,234,567");
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 1)), "99.99%");
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 2)), "粤公鉴(DNA)2026-118");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  respond (dialog, "record");
+  {
+    ImportWait wait = { GTK_WIDGET (window), _("Lab result recorded") };
+
+    hw_test_wait_until (toast_shown, &wait, 20000);
+    if (!hw_ui_test_shows_text (GTK_WIDGET (window), wait.text))
+      {
+        g_autofree char *text = hw_ui_test_dup_text (GTK_WIDGET (window));
+        g_error ("the result was not recorded: %s", strstr (text, "Nothing was recorded"));
+      }
+  }
+  hw_ui_test_wait_for_text (dna, "粤公鉴(DNA)2026-118");
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.dna_comparison d "
+                                          "  JOIN homeward.dna_sample c ON c.id = d.child_sample_id "
+                                          "  JOIN homeward.dna_sample p ON p.id = d.father_sample_id "
+                                          " WHERE c.lab_reference = 'UI-CHILD-1' AND p.lab_reference = 'UI-PARENT-1' "
+                                          "   AND d.conclusion = 'match' AND d.combined_index = 1234567 "
+                                          "   AND d.probability = 0.9999 AND d.report_reference = '粤公鉴(DNA)2026-118'",
+                                      NULL), ==, 1);
+  for (GtkWidget *row = hw_ui_test_find_descendant (dna, ADW_TYPE_EXPANDER_ROW); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_EXPANDER_ROW (row))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), hw_ui_test_shows_text (row, "UI-CHILD-1"));
+  save_picture (dna, "test-case-dna-results");
+
+  /* The reunion: the child is 17, so their own decision is required. */
+  dialog = open_dialog (find_tooltip_button (reunion, _("Record the reunion for a supervisor's sign-off")));
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0)), day);
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 1)), "深圳市救助站会见室");
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 2)), "父亲、母亲、外婆");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, 0)), TRUE);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  g_assert_true (hw_ui_test_shows_text (GTK_WIDGET (dialog), _("Record the child's own decision: they are 16 or older.")));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, 0)), 1);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  save_picture (GTK_WIDGET (dialog), "test-case-reunion-form");
+  respond (dialog, "record");
+  hw_ui_test_wait_for_text (reunion, _("Awaiting sign-off"));
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.reunion r "
+                                          " WHERE r.case_id = $1::bigint AND r.child_decision = 'return' "
+                                          "   AND r.place = '深圳市救助站会见室' AND cardinality (r.officers) = 1 "
+                                          "   AND r.proposed_by = homeward.current_officer_id ()", case_text, NULL), ==, 1);
+
+  /* The case is located; a supervisor signs off; the case is reunited. */
+  hw_test_query_int (db, "WITH u AS (UPDATE homeward.abduction_case SET status = 'investigating' "
+                         " WHERE id = $1::bigint AND status = 'open' RETURNING 1) SELECT count (*) FROM u",
+                     case_text, NULL);
+  g_assert_cmpint (hw_test_query_int (db, "UPDATE homeward.abduction_case SET status = 'located' "
+                                          " WHERE id = $1::bigint RETURNING 1", case_text, NULL), ==, 1);
+  g_assert_cmpint (hw_test_query_int (supervisor, "UPDATE homeward.reunion "
+                                                  "   SET signed_off_by = homeward.current_officer_id () "
+                                                  " WHERE case_id = $1::bigint RETURNING 1", case_text, NULL), ==, 1);
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.abduction_case "
+                                          " WHERE id = $1::bigint AND status = 'reunited'", case_text, NULL), ==, 1);
+  hw_ui_test_wait_for_text (reunion, _("Signed off"));
+  button = find_tooltip_button (reunion, _("Record the reunion for a supervisor's sign-off"));
+  g_assert_false (gtk_widget_get_visible (button));
+  save_picture (reunion, "test-case-reunion");
+
+  gtk_window_destroy (window);
+  g_unlink (bad_path);
+  g_unlink (good_path);
+  g_rmdir (dir);
+}
+
 static gboolean
 dashboard_shown (gpointer data)
 {
@@ -734,6 +1078,7 @@ main (int   argc,
   g_test_add_func ("/ui/dashboard/figures", test_dashboard);
   g_test_add_func ("/ui/case/dna", test_case_dna);
   g_test_add_func ("/ui/dashboard/reunion-sign-off", test_reunion_sign_off);
+  g_test_add_func ("/ui/case/path-to-reunion", test_path_to_reunion);
 
   hw_test_cluster_start ();
   server = hw_test_cluster_get_server ();
