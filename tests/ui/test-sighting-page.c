@@ -977,6 +977,20 @@ test_path_to_reunion (void)
                                           "   AND r.place = '深圳市救助站会见室' AND cardinality (r.officers) = 1 "
                                           "   AND r.proposed_by = homeward.current_officer_id ()", case_text, NULL), ==, 1);
 
+  /* Changed before the sign-off: the form comes back filled in. */
+  {
+    ButtonWait wait = { reunion, _("_Change…") };
+
+    hw_test_wait_until (button_shown, &wait, 20000);
+  }
+  dialog = open_dialog (find_button (reunion, _("_Change…")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 1))), ==,
+                   "深圳市救助站会见室");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, 0))));
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 1)), "深圳市救助站接待室");
+  respond (dialog, "record");
+  hw_ui_test_wait_for_text (reunion, "深圳市救助站接待室");
+
   /* The case is located; a supervisor signs off; the case is reunited. */
   hw_test_query_int (db, "WITH u AS (UPDATE homeward.abduction_case SET status = 'investigating' "
                          " WHERE id = $1::bigint AND status = 'open' RETURNING 1) SELECT count (*) FROM u",
