@@ -311,8 +311,8 @@ sign_off_clicked_cb (GtkButton       *button,
   SignOff *sign_off;
 
   /* Translators: case number, day, place and the proposing officer of a reunion */
-  body = g_strdup_printf (_("Case %s, reunited %s at %s, proposed by %s. Your sign-off lets the case be marked "
-                            "reunited; it cannot be taken back."),
+  body = g_strdup_printf (_("Case %s, reunited %s at %s, proposed by %s. Once you sign it off, a located case "
+                            "becomes reunited; it cannot be taken back."),
                           reunion->case_number, reunion->reunited_on != NULL ? reunion->reunited_on : "—",
                           reunion->place != NULL ? reunion->place : "—", reunion->proposed_by);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
