@@ -373,6 +373,7 @@ result_form_check (ResultForm  *form,
   else if (!parse_number (gtk_editable_get_text (form->index), FALSE, index))
     *problem = _("Write the combined index as a number, like 1234567 or 1.2e6.");
   else if (!parse_number (gtk_editable_get_text (form->probability), TRUE, probability))
+    /* xgettext:no-c-format */
     *problem = _("Write the probability between 0 and 1, or as a percentage like 99.99%.");
   else if (!parse_when (gtk_editable_get_text (form->reported), reported))
     *problem = _("Write when the lab reported like 2026-03-01.");
@@ -468,7 +469,9 @@ add_result_clicked_cb (GtkButton *button,
   form->conclusion = GTK_DROP_DOWN (hw_form_field (box, _("The lab's _conclusion"),
                                                    hw_form_dropdown (hw_dna_get_conclusions (), conclusion_label)));
   form->index = GTK_EDITABLE (form_entry (box, _("Combined _index"), _("As the lab reports it, like 1234567")));
-  form->probability = GTK_EDITABLE (form_entry (box, _("_Probability"), _("Like 99.9999% or 0.999999")));
+  form->probability = GTK_EDITABLE (form_entry (box, _("_Probability"),
+                                                /* xgettext:no-c-format */
+                                                _("Like 99.9999% or 0.999999")));
   form->reference = GTK_EDITABLE (form_entry (box, _("Report _reference"), NULL));
   form->reported = GTK_EDITABLE (form_entry (box, _("Reported _on"), _("When (empty: now), like 2026-03-01")));
   problem = gtk_label_new (NULL);
