@@ -16,7 +16,7 @@ packages="build-essential pkg-config meson ninja-build gettext
   libjson-glib-dev libgdk-pixbuf-2.0-dev libcairo2-dev libpango1.0-dev
   postgresql postgresql-contrib desktop-file-utils appstream
   fonts-noto-cjk dbus"
-test_packages="xvfb xauth"
+test_packages="xvfb xauth poppler-utils"
 
 say () { printf '%s\n' "homeward: $*" >&2; }
 

@@ -19,10 +19,12 @@
 #include "hw-sighting.h"
 #include "hw-cli.h"
 #include "hw-db.h"
+#include "hw-dna.h"
 #include "hw-demo-data.h"
 #include "hw-image-hash.h"
 #include "hw-lab-csv.h"
 #include "hw-local-server.h"
+#include "hw-report.h"
 #include "hw-schema.h"
 #include "hw-setup.h"
 
@@ -1290,6 +1292,39 @@ cmd_dashboard (Cli   *cli,
   return EXIT_OK;
 }
 
+/* Commands over the app's asynchronous stores: the main loop runs until
+ * the operation is done. */
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} Wait;
+
+static void
+wait_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  g_main_loop_quit (wait->loop);
+}
+
+/* Runs the main loop until @wait's operation is done (its callback is
+ * wait_cb); the caller owns the result returned. */
+static GAsyncResult *
+wait_for (Wait *wait)
+{
+  wait->loop = g_main_loop_new (NULL, FALSE);
+  if (wait->result == NULL)
+    g_main_loop_run (wait->loop);
+  g_clear_pointer (&wait->loop, g_main_loop_unref);
+
+  return wait->result;
+}
+
 /* A lab's CSV export of STR profiles into the samples it names (by lab
  * reference), all or nothing: every problem is reported by line first. */
 static int
@@ -1300,13 +1335,12 @@ cmd_import_lab_results (Cli   *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GPtrArray) alleles = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) unknown = NULL;
   g_autoptr(HwDb) db = NULL;
-  g_autoptr(HwDbResult) rows = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr(GString) refs = g_string_new ("{");
-  g_autoptr(GString) loci = g_string_new ("{");
-  g_autoptr(GString) firsts = g_string_new ("{");
-  g_autoptr(GString) seconds = g_string_new ("{");
+  g_autoptr(GAsyncResult) result = NULL;
+  Wait wait = { NULL, NULL };
+  guint n_loci = 0, n_samples = 0;
   gsize length = 0;
   GError *error = NULL;
   int status = EXIT_OK;
@@ -1343,97 +1377,236 @@ cmd_import_lab_results (Cli   *cli,
       return EXIT_FAILURE_;
     }
 
-  for (guint i = 0; i < alleles->len; i++)
-    {
-      HwLabAllele *allele = g_ptr_array_index (alleles, i);
-      g_string_append (refs, i > 0 ? ",\"" : "\"");
-      /* Inside an array literal's quotes, only \ and " need a backslash. */
-      for (const char *p = allele->lab_reference; *p != '\0'; p++)
-        {
-          if (*p == '"' || *p == '\\')
-            g_string_append_c (refs, '\\');
-          g_string_append_c (refs, *p);
-        }
-      g_string_append_c (refs, '"');
-      g_string_append_printf (loci, "%s\"%s\"", i > 0 ? "," : "", allele->locus);
-      g_string_append_printf (firsts, "%s%s", i > 0 ? "," : "", allele->allele1);
-      g_string_append_printf (seconds, "%s%s", i > 0 ? "," : "", allele->allele2);
-    }
-  g_string_append_c (refs, '}');
-  g_string_append_c (loci, '}');
-  g_string_append_c (firsts, '}');
-  g_string_append_c (seconds, '}');
-
   if (!(db = cli_connect (cli, &error)))
     return fail (error);
 
-  /* Samples the file names that the database does not have, or that the
-   * caller may not see: reported by the line where each first comes. */
-  {
-    const char *params[] = { refs->str };
-
-    if (!(rows = hw_db_query_sync (db,
-                                   "SELECT DISTINCT r FROM unnest ($1::text[]) r "
-                                   " WHERE NOT EXISTS (SELECT 1 FROM homeward.dna_sample s WHERE s.lab_reference = r)",
-                                   params, 1, NULL, &error)))
-      return fail (error);
-  }
-  if (hw_db_result_get_n_rows (rows) > 0)
+  hw_dna_import_async (db, alleles, NULL, wait_cb, &wait);
+  result = wait_for (&wait);
+  if (!hw_dna_import_finish (result, &n_loci, &n_samples, &unknown, &error))
     {
-      for (guint i = 0; i < alleles->len; i++)
+      if (g_error_matches (error, HW_DNA_ERROR, HW_DNA_ERROR_UNKNOWN_SAMPLE) && unknown != NULL)
         {
-          HwLabAllele *allele = g_ptr_array_index (alleles, i);
+          for (guint i = 0; i < unknown->len; i++)
+            {
+              HwLabProblem *problem = g_ptr_array_index (unknown, i);
 
-          for (guint r = 0; r < hw_db_result_get_n_rows (rows); r++)
-            if (g_strcmp0 (hw_db_result_get_string (rows, r, 0), allele->lab_reference) == 0 &&
-                (i == 0 || g_strcmp0 (((HwLabAllele *) g_ptr_array_index (alleles, i - 1))->lab_reference,
-                                      allele->lab_reference) != 0))
-              g_printerr (_("%s:%u: there is no sample with lab reference %s (or it belongs to another unit)\n"),
-                          argv[1], allele->line, allele->lab_reference);
+              g_printerr ("%s:%u: %s\n", argv[1], problem->line, problem->message);
+            }
+          g_printerr (_("homeward-cli: nothing was imported\n"));
+          g_error_free (error);
+          return EXIT_FAILURE_;
         }
-      g_printerr (_("homeward-cli: nothing was imported\n"));
-      return EXIT_FAILURE_;
-    }
-  g_clear_pointer (&rows, hw_db_result_unref);
-
-  /* One statement: every locus or none. */
-  {
-    const char *params[] = { refs->str, loci->str, firsts->str, seconds->str };
-
-    rows = hw_db_query_sync (db,
-                             "INSERT INTO homeward.dna_str_allele (sample_id, locus, allele1, allele2) "
-                             "SELECT s.id, x.locus, x.a1, x.a2 "
-                             "  FROM unnest ($1::text[], $2::text[], $3::numeric[], $4::numeric[]) "
-                             "       AS x (ref, locus, a1, a2) "
-                             "  JOIN homeward.dna_sample s ON s.lab_reference = x.ref "
-                             "ON CONFLICT (sample_id, locus) DO UPDATE "
-                             "   SET allele1 = excluded.allele1, allele2 = excluded.allele2 "
-                             "RETURNING sample_id",
-                             params, G_N_ELEMENTS (params), NULL, &error);
-  }
-  if (rows == NULL)
-    {
-      if (g_strcmp0 (hw_db_error_get_sqlstate (error), "42501") == 0)
+      if (g_error_matches (error, HW_DNA_ERROR, HW_DNA_ERROR_NOT_ALLOWED))
         {
-          g_printerr (_("homeward-cli: only the officers assigned to the case and supervisors may record its "
-                        "DNA results; nothing was imported\n"));
+          g_printerr ("homeward-cli: %s\n", error->message);
           g_error_free (error);
           return EXIT_FAILURE_;
         }
       return fail (error);
     }
-
-  {
-    g_autoptr(GHashTable) samples = g_hash_table_new (g_str_hash, g_str_equal);
-
-    for (guint i = 0; i < hw_db_result_get_n_rows (rows); i++)
-      g_hash_table_add (samples, (gpointer) hw_db_result_get_string (rows, i, 0));
-    g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u locus for %u sample(s)\n",
-                          "Imported %u loci for %u sample(s)\n", hw_db_result_get_n_rows (rows)),
-             hw_db_result_get_n_rows (rows), g_hash_table_size (samples));
-  }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u locus for %u sample(s)\n",
+                        "Imported %u loci for %u sample(s)\n", n_loci),
+           n_loci, n_samples);
 
   return EXIT_OK;
+}
+
+/* report and summary: PDFs through the same code as the app's Export */
+
+/* "2026-03-01" as local midnight; @next_day: the midnight after it (an end
+ * day is inclusive on the command line, exclusive below). */
+static gboolean
+parse_day_option (const char  *text,
+                  gboolean     next_day,
+                  GDateTime  **out)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) day = NULL;
+  int y = 0, m = 0, d = 0;
+  char end = '\0';
+
+  *out = NULL;
+  if (text == NULL)
+    return TRUE;
+  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  day = g_date_time_new (local, y, m, d, 0, 0, 0);
+  if (day == NULL)
+    return FALSE;
+  *out = next_day ? g_date_time_add_days (day, 1) : g_date_time_ref (day);
+  return TRUE;
+}
+
+/* Lays @report out and writes it to @output, saying how long it took when
+ * @timings (from @started, a monotonic time, with @gathered the time the
+ * data was in). */
+static int
+write_report (HwReport   *report,
+              const char *output,
+              gboolean    timings,
+              gint64      started,
+              gint64      gathered)
+{
+  GError *error = NULL;
+  gint64 laid_out, written;
+  guint n_pages;
+
+  n_pages = hw_report_get_n_pages (report);
+  laid_out = g_get_monotonic_time ();
+  if (!hw_report_write_pdf (report, output, NULL, &error))
+    return fail (error);
+  written = g_get_monotonic_time ();
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%u page).\n", "Wrote %s (%u pages).\n", n_pages),
+           output, n_pages);
+  if (timings)
+    g_print (_("gathered in %.0f ms, %u pages laid out in %.0f ms, written in %.0f ms (%.0f ms in all)\n"),
+             (gathered - started) / 1000.0, n_pages, (laid_out - gathered) / 1000.0, (written - laid_out) / 1000.0,
+             (written - started) / 1000.0);
+
+  return EXIT_OK;
+}
+
+/* A case report: the case as the caller may read it, to a PDF. */
+static int
+cmd_report (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HwReportOptions) options = hw_report_options_new ();
+  g_autoptr(HwReport) report = NULL;
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gboolean no_photos = FALSE, blur = FALSE, timings = FALSE;
+  Wait wait = { NULL, NULL };
+  HwReportCase *data;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  gint64 started;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write (required)"), N_("FILE.pdf") },
+    { "no-photos", 0, 0, G_OPTION_ARG_NONE, &no_photos, N_("Leave the photos out"), NULL },
+    { "blur-photos", 0, 0, G_OPTION_ARG_NONE, &blur,
+      N_("Blur the children's faces, for a copy shared outside the police"), NULL },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Show the verification steps from this day on"),
+      N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Show the verification steps up to this day"), N_("YYYY-MM-DD") },
+    { "timings", 0, 0, G_OPTION_ARG_NONE, &timings, N_("Print how long each stage took"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("CASE-NUMBER"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Write a case report as a PDF: the case, the child and the photos, the abduction, "
+                                  "the family, the linked sightings, the verification timeline, DNA, family "
+                                  "contacts and the reunion. Phone numbers and addresses of the family appear only "
+                                  "for the officer assigned to the case and the supervisors of its unit. Nothing is "
+                                  "written when the case cannot be read."));
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("report needs one case number"));
+  if (output == NULL)
+    return usage_error (context, _("report needs --output"));
+  if (!parse_day_option (from, FALSE, &options->timeline_from) || !parse_day_option (to, TRUE, &options->timeline_to))
+    return usage_error (context, _("Days are written like 2026-03-01"));
+  if (options->timeline_from != NULL && options->timeline_to != NULL &&
+      g_date_time_compare (options->timeline_from, options->timeline_to) >= 0)
+    return usage_error (context, _("--from must come before --to"));
+  options->include_photos = !no_photos;
+  options->blur_photos = blur;
+
+  started = g_get_monotonic_time ();
+  if (!(db = cli_connect (cli, &error)))
+    return fail (error);
+
+  hw_report_case_load_async (db, 0, argv[1], options, NULL, wait_cb, &wait);
+  result = wait_for (&wait);
+  if (!(data = hw_report_case_load_finish (result, &error)))
+    return fail (error);
+
+  report = hw_report_new_case (data);
+  return write_report (report, output, timings, started, g_get_monotonic_time ());
+}
+
+/* A unit's summary for a supervisor's weekly review, to a PDF. */
+static int
+cmd_summary (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HwReportOptions) options = hw_report_options_new ();
+  g_autoptr(HwReport) report = NULL;
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GDateTime) period_from = NULL;
+  g_autoptr(GDateTime) period_to = NULL;
+  g_autofree char *unit = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gboolean timings = FALSE;
+  Wait wait = { NULL, NULL };
+  HwReportSummary *data;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  gint64 started;
+  GOptionEntry entries[] = {
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("The unit (required)"), N_("CODE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write (required)"), N_("FILE.pdf") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The first day of the period (default: a week before its end)"),
+      N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The last day of the period (default: today)"), N_("YYYY-MM-DD") },
+    { "timings", 0, 0, G_OPTION_ARG_NONE, &timings, N_("Print how long each stage took"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Write a unit's summary for a supervisor's weekly review as a PDF: cases and "
+                                  "sightings by status, the sightings past their triage deadline, the reunions of "
+                                  "the period and every open case."));
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (context, _("summary takes no arguments"));
+  if (unit == NULL)
+    return usage_error (context, _("summary needs --unit"));
+  if (output == NULL)
+    return usage_error (context, _("summary needs --output"));
+  if (!parse_day_option (from, FALSE, &period_from) || !parse_day_option (to, TRUE, &period_to))
+    return usage_error (context, _("Days are written like 2026-03-01"));
+  if (period_to == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                          g_date_time_get_day_of_month (now), 0, 0, 0);
+
+      period_to = g_date_time_add_days (today, 1);
+    }
+  if (period_from == NULL)
+    period_from = g_date_time_add_days (period_to, -7);
+  if (g_date_time_compare (period_from, period_to) >= 0)
+    return usage_error (context, _("--from must come before --to"));
+
+  started = g_get_monotonic_time ();
+  if (!(db = cli_connect (cli, &error)))
+    return fail (error);
+
+  hw_report_summary_load_async (db, 0, unit, period_from, period_to, options, NULL, wait_cb, &wait);
+  result = wait_for (&wait);
+  if (!(data = hw_report_summary_load_finish (result, &error)))
+    return fail (error);
+
+  report = hw_report_new_summary (data);
+  return write_report (report, output, timings, started, g_get_monotonic_time ());
 }
 
 static const Command commands[] = {
@@ -1453,6 +1626,9 @@ static const Command commands[] = {
   { "dashboard", "[--unit CODE] [--json]", N_("Print the supervisor's figures for a unit"), cmd_dashboard },
   { "import-lab-results", "FILE.csv", N_("Import a DNA lab's STR profiles (all or nothing)"),
     cmd_import_lab_results },
+  { "report", "CASE-NUMBER -o FILE.pdf", N_("Write a case report as a PDF"), cmd_report },
+  { "summary", "--unit CODE -o FILE.pdf", N_("Write a unit's summary for a weekly review as a PDF"),
+    cmd_summary },
 };
 
 static void

@@ -517,6 +517,7 @@ typedef struct
   char      *seconds;
   guint      n_loci;
   guint      n_samples;
+  GPtrArray *unknown;   /* HwLabProblem: references with no sample */
 } ImportData;
 
 static void
@@ -528,6 +529,7 @@ import_data_free (ImportData *data)
   g_free (data->loci);
   g_free (data->firsts);
   g_free (data->seconds);
+  g_clear_pointer (&data->unknown, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -599,6 +601,7 @@ unknown_cb (GObject      *object,
       g_autoptr(GString) message = g_string_new (NULL);
 
       /* Each unknown reference, by the line where it first comes. */
+      data->unknown = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_lab_problem_free);
       for (guint i = 0; i < data->alleles->len; i++)
         {
           HwLabAllele *allele = g_ptr_array_index (data->alleles, i);
@@ -609,14 +612,16 @@ unknown_cb (GObject      *object,
           for (guint r = 0; r < hw_db_result_get_n_rows (rows); r++)
             if (g_strcmp0 (hw_db_result_get_string (rows, r, 0), allele->lab_reference) == 0)
               {
-                if (message->len > 0)
-                  g_string_append_c (message, '\n');
-                g_string_append_printf (message,
-                                        _("Line %u: there is no sample with lab reference %s (or it belongs to "
-                                          "another unit)"),
-                                        allele->line, allele->lab_reference);
+                HwLabProblem *problem = g_new0 (HwLabProblem, 1);
+
+                problem->line = allele->line;
+                problem->message = g_strdup_printf (_("there is no sample with lab reference %s (or it belongs "
+                                                      "to another unit)"), allele->lab_reference);
+                g_string_append_printf (message, _("Line %u: %s\n"), problem->line, problem->message);
+                g_ptr_array_add (data->unknown, problem);
               }
         }
+      g_string_truncate (message, message->len - 1);
       g_task_return_new_error (task, HW_DNA_ERROR, HW_DNA_ERROR_UNKNOWN_SAMPLE, "%s", message->str);
       return;
     }
@@ -681,21 +686,26 @@ hw_dna_import_async (HwDb                *db,
   }
 }
 
-/* Returns how many loci were written for how many samples. */
+/* Returns how many loci were written for how many samples; on
+ * HW_DNA_ERROR_UNKNOWN_SAMPLE, @unknown (if not NULL) gets the references
+ * with no sample, each by the line where it first comes (HwLabProblem). */
 gboolean
 hw_dna_import_finish (GAsyncResult  *result,
                       guint         *n_loci,
                       guint         *n_samples,
+                      GPtrArray    **unknown,
                       GError       **error)
 {
   ImportData *data;
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
+  data = g_task_get_task_data (G_TASK (result));
+  if (unknown != NULL)
+    *unknown = data->unknown != NULL ? g_ptr_array_ref (data->unknown) : NULL;
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
 
-  data = g_task_get_task_data (G_TASK (result));
   if (n_loci != NULL)
     *n_loci = data->n_loci;
   if (n_samples != NULL)

@@ -138,6 +138,7 @@ void       hw_dna_import_async        (HwDb          *db,
 gboolean   hw_dna_import_finish       (GAsyncResult  *result,
                                        guint         *n_loci,
                                        guint         *n_samples,
+                                       GPtrArray    **unknown,
                                        GError       **error);
 
 G_END_DECLS

@@ -534,7 +534,7 @@ imported_cb (GObject      *object,
   g_autofree char *message = NULL;
   guint n_loci = 0, n_samples = 0;
 
-  if (!hw_dna_import_finish (result, &n_loci, &n_samples, &error))
+  if (!hw_dna_import_finish (result, &n_loci, &n_samples, NULL, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_problems (self, _("Nothing Was Imported"), error->message);
