@@ -18,6 +18,7 @@
 #include "hw-case-page.h"
 #include "hw-case-dna.h"
 #include "hw-case-reunion.h"
+#include "hw-case-report.h"
 #include "hw-case-sightings.h"
 #include "hw-case-photo-viewer.h"
 #include "hw-case-status-dialog.h"
@@ -2191,6 +2192,8 @@ update_actions (HwCasePage *self)
   gtk_widget_set_visible (self->add_family_button, family_editable);
 
   gtk_widget_action_set_enabled (widget, "case.add-photos", editable && !self->saving);
+  gtk_widget_action_set_enabled (widget, "case.export-report", shown && !self->creating && self->case_id > 0);
+  gtk_widget_action_set_enabled (widget, "case.print-report", shown && !self->creating && self->case_id > 0);
 
   /* What the officer may not do is not offered; they are told why. */
   gtk_widget_set_visible (GTK_WIDGET (self->action_stack), self->creating || (shown && can_edit (self)));
@@ -2510,6 +2513,21 @@ contact_response_cb (HwCaseContactDialog *dialog,
                                    hw_case_contact_dialog_get_family_member_id (dialog),
                                    summary, outcome, next_step,
                                    self->case_cancellable, add_contact_cb, g_object_ref (self));
+}
+
+/* The case report (src/report), exported to a PDF or printed. */
+static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HwCasePage *self = HW_CASE_PAGE (widget);
+
+  if (self->session == NULL || self->case_id <= 0 || self->details == NULL || self->details->kase == NULL)
+    return;
+
+  hw_case_report_ask (widget, self->session, self->case_id, self->details->kase->case_number,
+                      g_str_equal (action_name, "case.print-report"));
 }
 
 static void
@@ -3145,6 +3163,8 @@ hw_case_page_class_init (HwCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.edit-family-member", "x", edit_family_member_action);
   gtk_widget_class_install_action (widget_class, "case.add-photos", NULL, add_photos_action);
   gtk_widget_class_install_action (widget_class, "case.show-photo", "u", show_photo_action);
+  gtk_widget_class_install_action (widget_class, "case.export-report", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "case.print-report", NULL, report_action);
 
   /* Escape while the focus is in the page; Ctrl+S from anywhere in the
    * window (a managed shortcut, below). */
@@ -3168,6 +3188,13 @@ hw_case_page_init (HwCasePage *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK),
                                                           gtk_named_action_new ("case.save")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("case.print-report")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_s,
+                                                                                  GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("case.export-report")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   /* A thumbnail opens the photo, clicked or with Enter. */

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -14,6 +15,7 @@
 
 #include "hw-case-dna.h"
 #include "hw-case-page.h"
+#include "hw-case-report.h"
 #include "hw-dashboard-view.h"
 #include "hw-demo-image.h"
 #include "hw-inbox-view.h"
@@ -1014,6 +1016,119 @@ test_path_to_reunion (void)
 }
 
 static gboolean
+exported_or_failed (gpointer data)
+{
+  ImportWait *wait = data;
+  g_autofree char *text = hw_ui_test_dup_text (wait->widget);
+  g_autofree char *failed = g_strdup_printf (_("The report was not written: %s"), "");
+
+  return strstr (text, wait->text) != NULL || strstr (text, failed) != NULL;
+}
+
+/* Pages of a PDF as pdfinfo counts them, or -1 without pdfinfo. */
+static int
+pdf_pages (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *command = NULL;
+  const char *line;
+  int status = 0;
+
+  if (g_find_program_in_path ("pdfinfo") == NULL)
+    return -1;
+  command = g_strdup_printf ("pdfinfo '%s'", path);
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  return atoi (line + strlen ("Pages:"));
+}
+
+/* The case report out of the case page: Report ▸ Export PDF… asks for the
+ * options; exported, a toast offers to open it; printed (through the print
+ * path, to a file) the same pages come out. */
+static void
+test_case_report (void)
+{
+  HwCasePage *page = hw_case_page_new ();
+  g_autofree char *dir = g_dir_make_tmp ("hw-report-XXXXXX", NULL);
+  /* Kept for people to look at, as the pictures are. */
+  g_autofree char *exported = g_test_build_filename (G_TEST_BUILT, g_strcmp0 (g_getenv ("LANGUAGE"), "zh_CN") == 0
+                                                     ? "test-case-report-zh_CN.pdf" : "test-case-report.pdf", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *case_number = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (exported);
+  g_autoptr(HwReportOptions) options = hw_report_options_new ();
+  GtkWindow *window, *dialog;
+  gint64 case_id;
+  gsize length = 0;
+
+  case_id = hw_test_query_int (db, "SELECT c.id FROM homeward.abduction_case c "
+                                   " WHERE c.unit_id = homeward.current_unit_id () "
+                                   "   AND EXISTS (SELECT 1 FROM homeward.case_link l WHERE l.case_id = c.id) "
+                                   " ORDER BY c.id LIMIT 1", NULL);
+  {
+    g_autofree char *id = id_text (case_id);
+    g_autoptr(HwDbResult) rows = hw_test_query (db, "SELECT case_number FROM homeward.abduction_case WHERE id = $1::bigint",
+                                                id, NULL);
+    case_number = g_strdup (hw_db_result_get_string (rows, 0, 0));
+  }
+
+  hw_case_page_set_session (page, session);
+  window = window_with (GTK_WIDGET (page), 860, 1000);
+  hw_case_page_set_case_id (page, case_id);
+  hw_ui_test_wait_for_text (GTK_WIDGET (page), case_number);
+  hw_ui_test_wait_settled (GTK_WIDGET (page));
+
+  /* The menu's Export PDF… asks for the options first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.export-report", NULL));
+  dialog = NULL;
+  hw_test_wait_until (has_message_dialog, &dialog, 20000);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (nth_of_type (GTK_WIDGET (dialog),
+                                                                             GTK_TYPE_CHECK_BUTTON, 0))));
+  save_picture (GTK_WIDGET (dialog), "test-case-report-options");
+  respond (dialog, "cancel");
+
+  /* Exported: the toast offers to open it. */
+  hw_case_report_export_to (GTK_WIDGET (page), session, case_id, options, file);
+  {
+    g_autoptr(GString) open = g_string_new (NULL);
+    ImportWait wait = { GTK_WIDGET (window), NULL };
+
+    /* The button's label as shown, without the mnemonic's underscore. */
+    for (const char *p = _("_Open"); *p != '\0'; p++)
+      if (*p != '_')
+        g_string_append_c (open, *p);
+    wait.text = open->str;
+    {
+      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+      while (!exported_or_failed (&wait) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+    }
+    if (!hw_ui_test_shows_text (GTK_WIDGET (window), open->str))
+      {
+        g_autofree char *text = hw_ui_test_dup_text (GTK_WIDGET (window));
+        g_error ("not exported: %s", text);
+      }
+  }
+  g_assert_true (g_file_get_contents (exported, &contents, &length, NULL));
+  g_assert_true (length > 1000 && g_str_has_prefix (contents, "%PDF-"));
+
+  /* Printed, to a file through GtkPrintOperation: the same pages. */
+  hw_case_report_print (GTK_WIDGET (page), session, case_id, options, GTK_PRINT_OPERATION_ACTION_EXPORT, printed);
+  hw_ui_test_wait_for_text (GTK_WIDGET (window), _("Case report sent to the printer"));
+  g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
+  if (pdf_pages (exported) >= 0)
+    g_assert_cmpint (pdf_pages (printed), ==, pdf_pages (exported));
+
+  gtk_window_destroy (window);
+  g_unlink (printed);
+  g_rmdir (dir);
+}
+
+static gboolean
 dashboard_shown (gpointer data)
 {
   return hw_dashboard_view_get_dashboard (data) != NULL;
@@ -1093,6 +1208,7 @@ main (int   argc,
   g_test_add_func ("/ui/case/dna", test_case_dna);
   g_test_add_func ("/ui/dashboard/reunion-sign-off", test_reunion_sign_off);
   g_test_add_func ("/ui/case/path-to-reunion", test_path_to_reunion);
+  g_test_add_func ("/ui/case/report", test_case_report);
 
   hw_test_cluster_start ();
   server = hw_test_cluster_get_server ();
