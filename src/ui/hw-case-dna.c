@@ -15,6 +15,7 @@
 #include "hw-db.h"
 #include "hw-dna.h"
 #include "hw-lab-csv.h"
+#include "hw-case-watch.h"
 #include "hw-ui-util.h"
 
 /* The case page's DNA samples: each relative's sample (and the matched found
@@ -42,10 +43,7 @@ struct _HwCaseDna
   GPtrArray           *rows;
   GPtrArray           *samples;   /* HwDnaSample shown */
 
-  HwSession           *session;
-  GCancellable        *cancellable;
-  gint64               case_id;
-  guint                refresh_source;
+  HwCaseWatch         *watch;
 };
 
 G_DEFINE_FINAL_TYPE (HwCaseDna, hw_case_dna, ADW_TYPE_BIN)
@@ -144,7 +142,6 @@ parse_when (const char  *text,
   return TRUE;
 }
 
-static void load (HwCaseDna *self);
 
 static void
 written_cb (GObject      *object,
@@ -174,7 +171,7 @@ written_cb (GObject      *object,
     }
 
   hw_show_toast (GTK_WIDGET (self), done);
-  load (self);
+  hw_case_watch_reload (self->watch);
 }
 
 /* Recording a sample */
@@ -200,7 +197,7 @@ sample_done (GtkWidget *owner,
   GtkEditable *kit = g_object_get_data (G_OBJECT (content), "hw-kit");
   g_autofree char *collected_at = NULL;
 
-  if (self->session == NULL)
+  if (hw_case_watch_get_db (self->watch) == NULL)
     return;
   if (!parse_when (gtk_editable_get_text (when), &collected_at))
     {
@@ -208,10 +205,11 @@ sample_done (GtkWidget *owner,
       return;
     }
 
-  hw_dna_add_sample_async (hw_session_get_db (self->session), self->case_id,
+  hw_dna_add_sample_async (hw_case_watch_get_db (self->watch), hw_case_watch_get_case_id (self->watch),
                            g_ptr_array_index (donors, gtk_drop_down_get_selected (whose)), collected_at,
                            gtk_editable_get_text (lab), gtk_editable_get_text (reference),
-                           gtk_editable_get_text (kit), self->cancellable, written_cb, g_object_ref (self));
+                           gtk_editable_get_text (kit), hw_case_watch_get_cancellable (self->watch), written_cb,
+                           g_object_ref (self));
 }
 
 static GtkWidget *
@@ -250,7 +248,8 @@ donors_loaded_cb (GObject      *object,
     }
   if (donors->len == 0)
     {
-      hw_show_toast (GTK_WIDGET (self), _("Record the child's relatives first: a sample is a relative's or the found child's."));
+      hw_show_toast (GTK_WIDGET (self),
+                     _("Record the child's relatives first: a sample is a relative's or the found child's."));
       return;
     }
 
@@ -279,11 +278,11 @@ donors_loaded_cb (GObject      *object,
 static void
 add_sample_clicked_cb (HwCaseDna *self)
 {
-  if (self->session == NULL || self->case_id <= 0)
+  if (hw_case_watch_get_db (self->watch) == NULL || hw_case_watch_get_case_id (self->watch) <= 0)
     return;
 
-  hw_dna_load_donors_async (hw_session_get_db (self->session), self->case_id, self->cancellable,
-                            donors_loaded_cb, g_object_ref (self));
+  hw_dna_load_donors_async (hw_case_watch_get_db (self->watch), hw_case_watch_get_case_id (self->watch),
+                            hw_case_watch_get_cancellable (self->watch), donors_loaded_cb, g_object_ref (self));
 }
 
 /* Recording a lab's result */
@@ -406,16 +405,17 @@ result_response_cb (AdwMessageDialog *dialog,
   g_autofree char *index = NULL, *probability = NULL, *reported = NULL;
   const char *problem = NULL;
 
-  if (!g_str_equal (response, "record") || form->self->session == NULL ||
+  if (!g_str_equal (response, "record") || hw_case_watch_get_db (form->self->watch) == NULL ||
       !result_form_check (form, &index, &probability, &reported, &problem))
     return;
 
-  hw_dna_add_comparison_async (hw_session_get_db (form->self->session), form->child_sample_id,
+  hw_dna_add_comparison_async (hw_case_watch_get_db (form->self->watch), form->child_sample_id,
                                g_array_index (form->parent_ids, gint64, gtk_drop_down_get_selected (form->father)),
                                g_array_index (form->parent_ids, gint64, gtk_drop_down_get_selected (form->mother)),
                                hw_dna_get_conclusions ()[gtk_drop_down_get_selected (form->conclusion)],
                                index, probability, reported, gtk_editable_get_text (form->reference),
-                               form->self->cancellable, written_cb, g_object_ref (form->self));
+                               hw_case_watch_get_cancellable (form->self->watch), written_cb,
+                               g_object_ref (form->self));
 }
 
 static void
@@ -545,7 +545,7 @@ imported_cb (GObject      *object,
                                           "Imported %u loci for %u sample(s)", n_loci),
                              n_loci, n_samples);
   hw_show_toast (GTK_WIDGET (self), message);
-  load (self);
+  hw_case_watch_reload (self->watch);
 }
 
 static void
@@ -591,9 +591,9 @@ file_loaded_cb (GObject      *object,
       return;
     }
 
-  if (self->session != NULL)
-    hw_dna_import_async (hw_session_get_db (self->session), alleles, self->cancellable, imported_cb,
-                         g_object_ref (self));
+  if (hw_case_watch_get_db (self->watch) != NULL)
+    hw_dna_import_async (hw_case_watch_get_db (self->watch), alleles, hw_case_watch_get_cancellable (self->watch),
+                         imported_cb, g_object_ref (self));
 }
 
 /**
@@ -612,7 +612,7 @@ hw_case_dna_import_file (HwCaseDna *self,
   g_return_if_fail (HW_IS_CASE_DNA (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_file_load_contents_async (file, self->cancellable, file_loaded_cb, g_object_ref (self));
+  g_file_load_contents_async (file, hw_case_watch_get_cancellable (self->watch), file_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -687,7 +687,7 @@ event_added_cb (GObject      *object,
     }
 
   hw_show_toast (GTK_WIDGET (self), _("Custody event recorded"));
-  load (self);
+  hw_case_watch_reload (self->watch);
 }
 
 static void
@@ -697,7 +697,7 @@ event_response_cb (AdwMessageDialog *dialog,
 {
   g_autofree char *when = NULL;
 
-  if (!g_str_equal (response, "record") || form->self->session == NULL)
+  if (!g_str_equal (response, "record") || hw_case_watch_get_db (form->self->watch) == NULL)
     return;
 
   if (!parse_when (gtk_editable_get_text (form->when), &when))
@@ -706,9 +706,10 @@ event_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  hw_dna_add_custody_event_async (hw_session_get_db (form->self->session), form->sample_id,
+  hw_dna_add_custody_event_async (hw_case_watch_get_db (form->self->watch), form->sample_id,
                                   hw_dna_get_custody_events ()[gtk_drop_down_get_selected (form->event)], when,
-                                  gtk_editable_get_text (form->notes), form->self->cancellable, event_added_cb,
+                                  gtk_editable_get_text (form->notes),
+                                  hw_case_watch_get_cancellable (form->self->watch), event_added_cb,
                                   g_object_ref (form->self));
 }
 
@@ -965,46 +966,23 @@ loaded_cb (GObject      *object,
     }
 }
 
+/* The watch's load: the samples of @case_id, or nothing. */
 static void
-load (HwCaseDna *self)
+load (gpointer      owner,
+      HwSession    *session,
+      gint64        case_id,
+      GCancellable *cancellable)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  HwCaseDna *self = owner;
 
-  if (self->session == NULL || self->case_id <= 0)
+  if (session == NULL)
     {
       clear_rows (self);
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
       return;
     }
 
-  self->cancellable = g_cancellable_new ();
-  hw_dna_load_case_async (hw_session_get_db (self->session), self->case_id, self->cancellable, loaded_cb,
-                          g_object_ref (self));
-}
-
-static gboolean
-refresh_timeout_cb (gpointer user_data)
-{
-  HwCaseDna *self = user_data;
-
-  self->refresh_source = 0;
-  load (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-notification_cb (HwCaseDna  *self,
-                 const char *channel,
-                 const char *payload,
-                 HwDb       *db)
-{
-  if (self->case_id <= 0 || payload == NULL || self->refresh_source != 0)
-    return;
-
-  if (g_str_has_prefix (payload, "dna_") )
-    self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+  hw_dna_load_case_async (hw_session_get_db (session), case_id, cancellable, loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -1012,12 +990,7 @@ hw_case_dna_dispose (GObject *object)
 {
   HwCaseDna *self = HW_CASE_DNA (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (hw_session_get_db (self->session), self);
-  g_clear_object (&self->session);
+  g_clear_pointer (&self->watch, hw_case_watch_free);
   if (self->rows != NULL)
     g_ptr_array_set_size (self->rows, 0);
 
@@ -1047,6 +1020,10 @@ hw_case_dna_class_init (HwCaseDnaClass *klass)
 static void
 hw_case_dna_init (HwCaseDna *self)
 {
+  static const char * const tables[] = { "dna_sample", "dna_custody_event", "dna_str_allele", "dna_comparison",
+                                         "found_child", NULL };
+
+  self->watch = hw_case_watch_new (self, tables, REFRESH_DELAY_MS, load);
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->group, _("DNA Samples"));
@@ -1085,20 +1062,6 @@ hw_case_dna_set_case (HwCaseDna *self,
                       gint64     case_id)
 {
   g_return_if_fail (HW_IS_CASE_DNA (self));
-  g_return_if_fail (session == NULL || HW_IS_SESSION (session));
 
-  if (self->session != session)
-    {
-      if (self->session != NULL)
-        g_signal_handlers_disconnect_by_data (hw_session_get_db (self->session), self);
-      g_set_object (&self->session, session);
-      if (session != NULL)
-        g_signal_connect_object (hw_session_get_db (session), "notification", G_CALLBACK (notification_cb), self,
-                                 G_CONNECT_SWAPPED);
-    }
-  else if (self->case_id == case_id)
-    return;
-
-  self->case_id = case_id;
-  load (self);
+  hw_case_watch_set_case (self->watch, session, case_id);
 }

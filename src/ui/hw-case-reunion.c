@@ -13,6 +13,7 @@
 #include "hw-case-reunion.h"
 #include "hw-dna.h"
 #include "hw-reunion.h"
+#include "hw-case-watch.h"
 #include "hw-ui-util.h"
 
 /* The case page's path to reunion: showing photos to the family (a family
@@ -34,15 +35,11 @@ struct _HwCaseReunion
   GPtrArray           *rows;
   HwReunionCase       *shown;      /* found children and reunions */
 
-  HwSession           *session;
-  GCancellable        *cancellable;
-  gint64               case_id;
-  guint                refresh_source;
+  HwCaseWatch         *watch;
 };
 
 G_DEFINE_FINAL_TYPE (HwCaseReunion, hw_case_reunion, ADW_TYPE_BIN)
 
-static void load (HwCaseReunion *self);
 
 static const char *
 decision_label (const char *decision)
@@ -84,7 +81,7 @@ written_cb (GObject      *object,
         return;
       message = g_strdup_printf (_("Nothing was recorded: %s"), error->message);
       hw_show_toast (GTK_WIDGET (self), message);
-      load (self);
+      hw_case_watch_reload (self->watch);
       return;
     }
 
@@ -93,7 +90,7 @@ written_cb (GObject      *object,
                  : tag == hw_reunion_add_found_child_async
                  ? _("Found child recorded")
                  : _("Reunion recorded; a supervisor other than the proposer signs it off"));
-  load (self);
+  hw_case_watch_reload (self->watch);
 }
 
 /* Family identification */
@@ -114,17 +111,18 @@ identification_done (GtkWidget *owner,
   g_autofree char *notes_text = hw_form_text_view_get_text (notes);
   g_autofree char *text = NULL;
 
-  if (self->session == NULL)
+  if (hw_case_watch_get_db (self->watch) == NULL)
     return;
 
   /* Translators: the notes of a family identification step: who was shown
    * what, then the officer's notes */
   text = g_strdup_printf (_("Shown to %s %s: %s\n%s"), hw_case_relationship_to_label (donor->relationship),
                           donor->name, gtk_editable_get_text (shown), notes_text);
-  hw_reunion_add_identification_async (hw_session_get_db (self->session), self->case_id, donor->id,
+  hw_reunion_add_identification_async (hw_case_watch_get_db (self->watch), hw_case_watch_get_case_id (self->watch),
+                                       donor->id,
                                        identification_outcome_label (outcomes[gtk_drop_down_get_selected (outcome)]),
                                        g_strstrip (text), gtk_check_button_get_active (consent),
-                                       self->cancellable, written_cb, g_object_ref (self));
+                                       hw_case_watch_get_cancellable (self->watch), written_cb, g_object_ref (self));
 }
 
 static void
@@ -193,11 +191,11 @@ relatives_loaded_cb (GObject      *object,
 static void
 identification_clicked_cb (HwCaseReunion *self)
 {
-  if (self->session == NULL || self->case_id <= 0)
+  if (hw_case_watch_get_db (self->watch) == NULL || hw_case_watch_get_case_id (self->watch) <= 0)
     return;
 
-  hw_dna_load_donors_async (hw_session_get_db (self->session), self->case_id, self->cancellable,
-                            relatives_loaded_cb, g_object_ref (self));
+  hw_dna_load_donors_async (hw_case_watch_get_db (self->watch), hw_case_watch_get_case_id (self->watch),
+                            hw_case_watch_get_cancellable (self->watch), relatives_loaded_cb, g_object_ref (self));
 }
 
 /* The reunion form */
@@ -304,7 +302,8 @@ reunion_response_cb (AdwMessageDialog *dialog,
   HwReunion *reunion = form->reunion;
   char *day;
 
-  if (!g_str_equal (response, "record") || form->self->session == NULL || !(day = reunion_form_check (form)))
+  if (!g_str_equal (response, "record") || hw_case_watch_get_db (form->self->watch) == NULL ||
+      !(day = reunion_form_check (form)))
     return;
 
   g_free (reunion->reunited_on);
@@ -325,8 +324,9 @@ reunion_response_cb (AdwMessageDialog *dialog,
         g_array_append_val (reunion->officer_ids, officer->id);
       }
 
-  hw_reunion_save_async (hw_session_get_db (form->self->session), form->self->case_id, reunion,
-                         form->self->cancellable, written_cb, g_object_ref (form->self));
+  hw_reunion_save_async (hw_case_watch_get_db (form->self->watch), hw_case_watch_get_case_id (form->self->watch),
+                         reunion, hw_case_watch_get_cancellable (form->self->watch), written_cb,
+                         g_object_ref (form->self));
 }
 
 static GtkWidget *
@@ -470,7 +470,7 @@ open_form (HwCaseReunion *self,
   OpenData *data;
   HwReunion *copy = g_new0 (HwReunion, 1);
 
-  if (self->session == NULL || self->case_id <= 0)
+  if (hw_case_watch_get_db (self->watch) == NULL || hw_case_watch_get_case_id (self->watch) <= 0)
     return;
 
   copy->officer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -491,8 +491,8 @@ open_form (HwCaseReunion *self,
   data = g_new0 (OpenData, 1);
   data->self = g_object_ref (self);
   data->reunion = copy;
-  hw_reunion_load_choices_async (hw_session_get_db (self->session), self->case_id, self->cancellable,
-                                 choices_loaded_cb, data);
+  hw_reunion_load_choices_async (hw_case_watch_get_db (self->watch), hw_case_watch_get_case_id (self->watch),
+                                 hw_case_watch_get_cancellable (self->watch), choices_loaded_cb, data);
 }
 
 static void
@@ -522,7 +522,7 @@ found_done (GtkWidget *owner,
   g_autofree char *found_at = NULL;
   const char *precision = NULL;
 
-  if (self->session == NULL)
+  if (hw_case_watch_get_db (self->watch) == NULL)
     return;
   if (when[0] != '\0')
     {
@@ -534,14 +534,14 @@ found_done (GtkWidget *owner,
       found_at = g_date_time_format_iso8601 (time);
     }
 
-  hw_reunion_add_found_child_async (hw_session_get_db (self->session), self->case_id,
+  hw_reunion_add_found_child_async (hw_case_watch_get_db (self->watch), hw_case_watch_get_case_id (self->watch),
                                     gtk_editable_get_text (g_object_get_data (G_OBJECT (content), "hw-family-name")),
                                     gtk_editable_get_text (g_object_get_data (G_OBJECT (content), "hw-given-name")),
                                     sexes[gtk_drop_down_get_selected (sex)], found_at,
                                     gtk_editable_get_text (g_object_get_data (G_OBJECT (content), "hw-place")),
                                     gtk_editable_get_text (g_object_get_data (G_OBJECT (content), "hw-care")),
                                     gtk_editable_get_text (g_object_get_data (G_OBJECT (content), "hw-contact")),
-                                    self->cancellable, written_cb, g_object_ref (self));
+                                    hw_case_watch_get_cancellable (self->watch), written_cb, g_object_ref (self));
 }
 
 static void
@@ -743,46 +743,23 @@ loaded_cb (GObject      *object,
     }
 }
 
+/* The watch's load: the found children and reunions of @case_id, or nothing. */
 static void
-load (HwCaseReunion *self)
+load (gpointer      owner,
+      HwSession    *session,
+      gint64        case_id,
+      GCancellable *cancellable)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  HwCaseReunion *self = owner;
 
-  if (self->session == NULL || self->case_id <= 0)
+  if (session == NULL)
     {
       hw_group_rows_clear (self->rows);
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
       return;
     }
 
-  self->cancellable = g_cancellable_new ();
-  hw_reunion_load_case_async (hw_session_get_db (self->session), self->case_id, self->cancellable, loaded_cb,
-                              g_object_ref (self));
-}
-
-static gboolean
-refresh_timeout_cb (gpointer user_data)
-{
-  HwCaseReunion *self = user_data;
-
-  self->refresh_source = 0;
-  load (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-notification_cb (HwCaseReunion *self,
-                 const char    *channel,
-                 const char    *payload,
-                 HwDb          *db)
-{
-  if (self->case_id <= 0 || payload == NULL || self->refresh_source != 0)
-    return;
-
-  if (g_str_has_prefix (payload, "reunion:") || g_str_has_prefix (payload, "found_child:"))
-    self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+  hw_reunion_load_case_async (hw_session_get_db (session), case_id, cancellable, loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -790,12 +767,7 @@ hw_case_reunion_dispose (GObject *object)
 {
   HwCaseReunion *self = HW_CASE_REUNION (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (hw_session_get_db (self->session), self);
-  g_clear_object (&self->session);
+  g_clear_pointer (&self->watch, hw_case_watch_free);
   if (self->rows != NULL)
     g_ptr_array_set_size (self->rows, 0);
 
@@ -825,10 +797,12 @@ hw_case_reunion_class_init (HwCaseReunionClass *klass)
 static void
 hw_case_reunion_init (HwCaseReunion *self)
 {
+  static const char * const tables[] = { "reunion", "found_child", NULL };
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *identify = gtk_button_new_with_mnemonic (_("Family _Identification…"));
   GtkWidget *content = adw_button_content_new ();
 
+  self->watch = hw_case_watch_new (self, tables, REFRESH_DELAY_MS, load);
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->group, _("Reunion"));
@@ -863,20 +837,6 @@ hw_case_reunion_set_case (HwCaseReunion *self,
                           gint64         case_id)
 {
   g_return_if_fail (HW_IS_CASE_REUNION (self));
-  g_return_if_fail (session == NULL || HW_IS_SESSION (session));
 
-  if (self->session != session)
-    {
-      if (self->session != NULL)
-        g_signal_handlers_disconnect_by_data (hw_session_get_db (self->session), self);
-      g_set_object (&self->session, session);
-      if (session != NULL)
-        g_signal_connect_object (hw_session_get_db (session), "notification", G_CALLBACK (notification_cb), self,
-                                 G_CONNECT_SWAPPED);
-    }
-  else if (self->case_id == case_id)
-    return;
-
-  self->case_id = case_id;
-  load (self);
+  hw_case_watch_set_case (self->watch, session, case_id);
 }

@@ -12,6 +12,7 @@
 #include "hw-case-sightings.h"
 #include "hw-db.h"
 #include "hw-sighting-store.h"
+#include "hw-case-watch.h"
 #include "hw-ui-util.h"
 
 /* The case page's part about sightings: the sightings linked to the case,
@@ -32,16 +33,12 @@ struct _HwCaseSightings
   GPtrArray           *rows;          /* rows added, each knowing its group */
   HwCaseVerification  *verification;  /* what is shown */
 
-  HwSession           *session;
-  HwSightingStore     *store;
-  GCancellable        *cancellable;
-  gint64               case_id;
-  guint                refresh_source;
+  HwCaseWatch         *watch;
+  HwSightingStore     *store;         /* of the watch's session */
 };
 
 G_DEFINE_FINAL_TYPE (HwCaseSightings, hw_case_sightings, GTK_TYPE_BOX)
 
-static void load (HwCaseSightings *self);
 
 static void
 add_row (HwCaseSightings     *self,
@@ -163,45 +160,27 @@ loaded_cb (GObject      *object,
              hw_verification_step_row_new (g_ptr_array_index (verification->steps, i), NULL, NULL));
 }
 
+/* The watch's load: the linked sightings and timeline of @case_id, or nothing. */
 static void
-load (HwCaseSightings *self)
+load (gpointer      owner,
+      HwSession    *session,
+      gint64        case_id,
+      GCancellable *cancellable)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  HwCaseSightings *self = owner;
 
-  if (self->store == NULL || self->case_id <= 0)
+  if (session == NULL)
     {
       clear_rows (self);
       return;
     }
 
-  self->cancellable = g_cancellable_new ();
-  hw_sighting_store_load_case_async (self->store, self->case_id, self->cancellable, loaded_cb, g_object_ref (self));
-}
-
-static gboolean
-refresh_timeout_cb (gpointer user_data)
-{
-  HwCaseSightings *self = user_data;
-
-  self->refresh_source = 0;
-  load (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-notification_cb (HwCaseSightings *self,
-                 const char      *channel,
-                 const char      *payload,
-                 HwDb            *db)
-{
-  if (self->case_id <= 0 || payload == NULL)
-    return;
-
-  if ((g_str_has_prefix (payload, "case_link:") || g_str_has_prefix (payload, "verification_step:")) &&
-      self->refresh_source == 0)
-    self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+  if (self->store == NULL || hw_sighting_store_get_session (self->store) != session)
+    {
+      g_clear_object (&self->store);
+      self->store = hw_sighting_store_new (session);
+    }
+  hw_sighting_store_load_case_async (self->store, case_id, cancellable, loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -209,13 +188,8 @@ hw_case_sightings_dispose (GObject *object)
 {
   HwCaseSightings *self = HW_CASE_SIGHTINGS (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (hw_session_get_db (self->session), self);
+  g_clear_pointer (&self->watch, hw_case_watch_free);
   g_clear_object (&self->store);
-  g_clear_object (&self->session);
   if (self->rows != NULL)
     g_ptr_array_set_size (self->rows, 0);
 
@@ -245,6 +219,9 @@ hw_case_sightings_class_init (HwCaseSightingsClass *klass)
 static void
 hw_case_sightings_init (HwCaseSightings *self)
 {
+  static const char * const tables[] = { "case_link", "verification_step", NULL };
+
+  self->watch = hw_case_watch_new (self, tables, REFRESH_DELAY_MS, load);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 24);
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
@@ -267,24 +244,6 @@ hw_case_sightings_set_case (HwCaseSightings *self,
                             gint64           case_id)
 {
   g_return_if_fail (HW_IS_CASE_SIGHTINGS (self));
-  g_return_if_fail (session == NULL || HW_IS_SESSION (session));
 
-  if (self->session != session)
-    {
-      if (self->session != NULL)
-        g_signal_handlers_disconnect_by_data (hw_session_get_db (self->session), self);
-      g_clear_object (&self->store);
-      g_set_object (&self->session, session);
-      if (session != NULL)
-        {
-          self->store = hw_sighting_store_new (session);
-          g_signal_connect_object (hw_session_get_db (session), "notification", G_CALLBACK (notification_cb), self,
-                                   G_CONNECT_SWAPPED);
-        }
-    }
-  else if (self->case_id == case_id)
-    return;
-
-  self->case_id = case_id;
-  load (self);
+  hw_case_watch_set_case (self->watch, session, case_id);
 }
