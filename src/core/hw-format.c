@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "hw-format.h"
@@ -187,4 +190,99 @@ hw_format_age (GDate      *birth,
     return g_strdup_printf (_("about %d"), years);
 
   return g_strdup_printf ("%d", years);
+}
+
+/* Drops the zeros that end a decimal fraction, and its point: "99.9900" is
+ * "99.99", "100.0000" is "100". */
+static void
+trim_fraction (char *text)
+{
+  char *end;
+
+  if (strchr (text, '.') == NULL)
+    return;
+  end = text + strlen (text) - 1;
+  while (end > text && *end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+}
+
+/**
+ * hw_format_dna_index:
+ * @number: a combined paternity index as the database gives it ("1234567",
+ *   "3857940000000000.0")
+ *
+ * Formats the index as a lab report writes it: up to a million as the
+ * number itself, larger ones as "3.86 × 10^15" (with a superscript power).
+ *
+ * Returns: (transfer full): the text, or a copy of @number when it is not a number
+ */
+char *
+hw_format_dna_index (const char *number)
+{
+  static const char * const superscripts[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  char *end = NULL;
+  double value;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  GString *text;
+  int exponent;
+  g_autofree char *power = NULL;
+
+  if (number == NULL)
+    return NULL;
+  value = g_ascii_strtod (number, &end);
+  if (end == number || *end != '\0' || !isfinite (value) || value < 0)
+    return g_strdup (number);
+
+  if (value < 1e6)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, "%.4f", value);
+      trim_fraction (buffer);
+      return g_strdup (buffer);
+    }
+
+  exponent = (int) floor (log10 (value));
+  g_ascii_formatd (buffer, sizeof buffer, "%.2f", value / pow (10, exponent));
+  trim_fraction (buffer);
+  power = g_strdup_printf ("%d", exponent);
+  text = g_string_new (buffer);
+  g_string_append (text, " × 10");
+  for (const char *p = power; *p != '\0'; p++)
+    g_string_append (text, superscripts[*p - '0']);
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * hw_format_probability:
+ * @number: a probability from 0 to 1 as the database gives it ("0.999999")
+ *
+ * Returns: (transfer full): the percentage as a lab writes it ("99.9999%"),
+ *   or a copy of @number when it is not a number
+ */
+char *
+hw_format_probability (const char *number)
+{
+  char *end = NULL;
+  double value;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (number == NULL)
+    return NULL;
+  value = g_ascii_strtod (number, &end);
+  if (end == number || *end != '\0' || !isfinite (value) || value < 0 || value > 1)
+    return g_strdup (number);
+
+  /* Never "100%" for what is less than one: as many places as it takes. */
+  for (int places = 6; places <= 12; places++)
+    {
+      g_autofree char *format = g_strdup_printf ("%%.%df", places);
+
+      g_ascii_formatd (buffer, sizeof buffer, format, value * 100.0);
+      trim_fraction (buffer);
+      if (value >= 1.0 || !g_str_equal (buffer, "100"))
+        break;
+    }
+  return g_strdup_printf ("%s%%", buffer);
 }

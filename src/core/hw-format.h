@@ -20,5 +20,7 @@ char *hw_format_age               (GDate      *birth,
                                    GDate      *today);
 char *hw_format_relative_and_date (GDateTime  *time,
                                    GDateTime  *now);
+char *hw_format_dna_index         (const char *number);
+char *hw_format_probability       (const char *number);
 
 G_END_DECLS

@@ -1669,8 +1669,11 @@ build_dna (Flow         *f,
                           : g_strdup (reported);
 
           {
-            const char *texts[] = { samples->str, conclusion_label (c->conclusion), c->combined_index,
-                                    c->probability, c->computed_index, reported_line };
+            g_autofree char *index = hw_format_dna_index (c->combined_index);
+            g_autofree char *probability = hw_format_probability (c->probability);
+            g_autofree char *computed = hw_format_dna_index (c->computed_index);
+            const char *texts[] = { samples->str, conclusion_label (c->conclusion), index, probability, computed,
+                                    reported_line };
 
             row = table_row (f, result_columns, G_N_ELEMENTS (result_columns), texts, FONT_SMALL, i);
           }

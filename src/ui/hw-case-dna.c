@@ -14,6 +14,7 @@
 #include "hw-case-dna.h"
 #include "hw-db.h"
 #include "hw-dna.h"
+#include "hw-format.h"
 #include "hw-lab-csv.h"
 #include "hw-case-watch.h"
 #include "hw-ui-util.h"
@@ -793,16 +794,20 @@ comparison_row (HwCaseDna       *self,
                              sample_reference (self, MAX (comparison->father_sample_id, comparison->mother_sample_id)));
 
   if (comparison->combined_index != NULL)
-    /* Translators: CPI, the combined paternity index a lab reports */
-    g_string_append_printf (subtitle, _("Combined index %s"), comparison->combined_index);
+    {
+      g_autofree char *index = hw_format_dna_index (comparison->combined_index);
+
+      /* Translators: CPI, the combined paternity index a lab reports */
+      g_string_append_printf (subtitle, _("Combined index %s"), index);
+    }
   if (comparison->probability != NULL)
     {
-      double probability = g_ascii_strtod (comparison->probability, NULL) * 100.0;
+      g_autofree char *probability = hw_format_probability (comparison->probability);
 
       if (subtitle->len > 0)
         g_string_append (subtitle, " · ");
-      /* Translators: the probability of parentage a lab reports, in percent */
-      g_string_append_printf (subtitle, _("probability %.4g%%"), probability);
+      /* Translators: the probability of parentage a lab reports, as a percentage like 99.99% */
+      g_string_append_printf (subtitle, _("probability %s"), probability);
     }
   if (comparison->report_reference != NULL)
     {
