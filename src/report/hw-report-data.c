@@ -1247,7 +1247,7 @@ unit_cb (GObject      *object,
 /**
  * hw_report_summary_load_async:
  * @unit_id: the unit, or 0 to find it by @unit_code
- * @unit_code: (nullable): the unit's code when @unit_id is 0
+ * @unit_code: (nullable): the unit's code when @unit_id is 0; both unset: the caller's unit
  * @from: (nullable): the start of the period reviewed (default: 7 days
  *   before @to)
  * @to: (nullable): its end, exclusive (default: now)
@@ -1275,7 +1275,6 @@ hw_report_summary_load_async (HwDb                  *db,
   Load *load;
 
   g_return_if_fail (HW_IS_DB (db));
-  g_return_if_fail (unit_id > 0 || unit_code != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, hw_report_summary_load_async);
@@ -1296,7 +1295,9 @@ hw_report_summary_load_async (HwDb                  *db,
   load->data = summary;
   load->data_free = (GDestroyNotify) hw_report_summary_free;
   load->complete = summary_complete;
-  load->what = unit_id > 0 ? g_strdup_printf (_("unit %s"), id) : g_strdup (unit_code);
+  load->what = unit_id > 0 ? g_strdup_printf (_("unit %s"), id)
+               : unit_code != NULL ? g_strdup (unit_code)
+               : g_strdup (_("your unit"));
   g_task_set_task_data (task, load, (GDestroyNotify) load_free);
 
   {

@@ -1018,7 +1018,9 @@ table_begin (Flow         *f,
   g_assert (n <= G_N_ELEMENTS (dx));
   table_layout (f, columns, n, dx, widths);
   for (guint i = 0; i < n; i++)
-    row_add (head, dx[i] + 3, widths[i] - GAP, FONT_SMALL_BOLD, COLOR_TEXT, _(columns[i].title))->ellipsize = TRUE;
+    /* An untitled column stays untitled: gettext ("") is the catalogue's header. */
+    row_add (head, dx[i] + 3, widths[i] - GAP, FONT_SMALL_BOLD, COLOR_TEXT,
+             columns[i].title[0] != '\0' ? _(columns[i].title) : "")->ellipsize = TRUE;
   head->background = COLOR_HEAD;
   head->pad_top = 3;
   head->pad_bottom = 3;

@@ -28,8 +28,6 @@ typedef struct
 {
   HwReportOptions *options;
   HwReport        *report;
-  double           width;
-  double           height;
 } LayoutData;
 
 static void
@@ -48,17 +46,15 @@ layout_thread (GTask        *task,
 {
   LayoutData *data = task_data;
 
-  if (data->width > 0)
-    hw_report_set_page_size (data->report, data->width, data->height);
   /* Laying out decodes the photos and breaks the pages. */
   hw_report_get_n_pages (data->report);
   g_task_return_boolean (task, TRUE);
 }
 
 static void
-loaded_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+case_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   LayoutData *data = g_task_get_task_data (task);
@@ -75,27 +71,47 @@ loaded_cb (GObject      *object,
   g_task_run_in_thread (task, layout_thread);
 }
 
-/* Reads the case and lays the report out for pages of @width × @height
- * points (0: A4), off the main thread. */
 static void
-report_load_async (HwSession             *session,
+summary_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LayoutData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  HwReportSummary *summary = hw_report_summary_load_finish (result, &error);
+
+  if (summary == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->report = hw_report_new_summary (summary);
+  g_task_run_in_thread (task, layout_thread);
+}
+
+/* Reads the report of @case_id — or, when it is 0, the summary of the
+ * caller's unit from @from to @to — and lays it out on A4, off the main
+ * thread. */
+static void
+report_load_async (HwDb                  *db,
                    gint64                 case_id,
+                   GDateTime             *from,
+                   GDateTime             *to,
                    const HwReportOptions *options,
-                   double                 width,
-                   double                 height,
-                   GCancellable          *cancellable,
                    GAsyncReadyCallback    callback,
                    gpointer               user_data)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  GTask *task = g_task_new (NULL, NULL, callback, user_data);
   LayoutData *data = g_new0 (LayoutData, 1);
 
   data->options = hw_report_options_copy (options);
-  data->width = width;
-  data->height = height;
   g_task_set_task_data (task, data, (GDestroyNotify) layout_data_free);
-  hw_report_case_load_async (hw_session_get_db (session), case_id, NULL, data->options, cancellable, loaded_cb,
-                             task);
+  if (case_id > 0)
+    hw_report_case_load_async (db, case_id, NULL, data->options, NULL, case_loaded_cb, task);
+  else
+    hw_report_summary_load_async (db, 0, NULL, from, to, data->options, NULL, summary_loaded_cb, task);
 }
 
 static HwReport *
@@ -212,6 +228,32 @@ export_loaded_cb (GObject      *object,
   hw_report_write_pdf_async (export->report, path, NULL, written_cb, export);
 }
 
+/* Writes the report (of @case_id, or the unit's summary from @from to @to)
+ * to @file, with a toast while it is written and one that offers to open it. */
+static void
+export_start (GtkWidget             *owner,
+              HwDb                  *db,
+              gint64                 case_id,
+              GDateTime             *from,
+              GDateTime             *to,
+              const HwReportOptions *options,
+              GFile                 *file)
+{
+  Export *export = g_new0 (Export, 1);
+  GtkWidget *overlay = gtk_widget_get_ancestor (owner, ADW_TYPE_TOAST_OVERLAY);
+
+  export->owner = g_object_ref (owner);
+  export->file = g_object_ref (file);
+  if (overlay != NULL)
+    {
+      export->progress = g_object_ref_sink (adw_toast_new (case_id > 0 ? _("Writing the case report…")
+                                                                       : _("Writing the unit summary…")));
+      adw_toast_set_timeout (export->progress, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (export->progress));
+    }
+  report_load_async (db, case_id, from, to, options, export_loaded_cb, export);
+}
+
 /**
  * hw_case_report_export_to:
  *
@@ -225,21 +267,34 @@ hw_case_report_export_to (GtkWidget             *owner,
                           const HwReportOptions *options,
                           GFile                 *file)
 {
-  Export *export = g_new0 (Export, 1);
-  GtkWidget *overlay = gtk_widget_get_ancestor (owner, ADW_TYPE_TOAST_OVERLAY);
-
   g_return_if_fail (HW_IS_SESSION (session));
+  g_return_if_fail (case_id > 0);
   g_return_if_fail (G_IS_FILE (file));
 
-  export->owner = g_object_ref (owner);
-  export->file = g_object_ref (file);
-  if (overlay != NULL)
-    {
-      export->progress = g_object_ref_sink (adw_toast_new (_("Writing the case report…")));
-      adw_toast_set_timeout (export->progress, 0);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (export->progress));
-    }
-  report_load_async (session, case_id, options, 0, 0, NULL, export_loaded_cb, export);
+  export_start (owner, hw_session_get_db (session), case_id, NULL, NULL, options, file);
+}
+
+/**
+ * hw_summary_report_export_to:
+ * @from: the first day of the period
+ * @to: the end of the period, exclusive
+ *
+ * Writes the summary of the caller's unit to @file, as
+ * hw_case_report_export_to() writes a case report.
+ */
+void
+hw_summary_report_export_to (GtkWidget *owner,
+                             HwDb      *db,
+                             GDateTime *from,
+                             GDateTime *to,
+                             GFile     *file)
+{
+  g_autoptr(HwReportOptions) options = hw_report_options_new ();
+
+  g_return_if_fail (HW_IS_DB (db));
+  g_return_if_fail (G_IS_FILE (file));
+
+  export_start (owner, db, 0, from, to, options, file);
 }
 
 /* Print */
@@ -388,7 +443,7 @@ hw_case_report_print (GtkWidget               *owner,
   print->options = hw_report_options_copy (options);
   print->action = action;
   print->export_filename = g_strdup (export_filename);
-  report_load_async (session, case_id, options, 0, 0, NULL, print_loaded_cb, print);
+  report_load_async (hw_session_get_db (session), case_id, NULL, NULL, options, print_loaded_cb, print);
 }
 
 /* Asking */
@@ -561,5 +616,128 @@ hw_case_report_ask (GtkWidget  *owner,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (ask_response_cb), ask);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The unit summary */
+
+typedef struct
+{
+  GtkWidget *owner;
+  HwDb      *db;
+  GtkWidget *from;
+  GtkWidget *to;
+  GDateTime *period_from;
+  GDateTime *period_to;
+} SummaryAsk;
+
+static void
+summary_ask_free (SummaryAsk *ask)
+{
+  g_object_unref (ask->owner);
+  g_object_unref (ask->db);
+  g_clear_pointer (&ask->period_from, g_date_time_unref);
+  g_clear_pointer (&ask->period_to, g_date_time_unref);
+  g_free (ask);
+}
+
+static void
+summary_chooser_response_cb (GtkNativeDialog *chooser,
+                             int              response,
+                             SummaryAsk      *ask)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        hw_summary_report_export_to (ask->owner, ask->db, ask->period_from, ask->period_to, file);
+    }
+  g_object_unref (chooser);
+  summary_ask_free (ask);
+}
+
+static void
+summary_ask_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         SummaryAsk       *ask)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  g_autofree char *last_day = NULL;
+  g_autoptr(GDateTime) last = NULL;
+
+  if (!g_str_equal (response, "accept"))
+    {
+      summary_ask_free (ask);
+      return;
+    }
+
+  if (!parse_day (ask->to, 1, &ask->period_to) || !parse_day (ask->from, 0, &ask->period_from))
+    {
+      hw_show_toast (ask->owner, _("Write the period's days like 2026-03-01; no summary was made."));
+      summary_ask_free (ask);
+      return;
+    }
+  if (ask->period_to == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                          g_date_time_get_day_of_month (now), 0, 0, 0);
+
+      ask->period_to = g_date_time_add_days (today, 1);
+    }
+  if (ask->period_from == NULL)
+    ask->period_from = g_date_time_add_days (ask->period_to, -7);
+  if (g_date_time_compare (ask->period_from, ask->period_to) >= 0)
+    {
+      hw_show_toast (ask->owner, _("The period must begin before it ends; no summary was made."));
+      summary_ask_free (ask);
+      return;
+    }
+
+  last = g_date_time_add_days (ask->period_to, -1);
+  last_day = g_date_time_format (last, "%Y-%m-%d");
+  chooser = gtk_file_chooser_native_new (_("Export the Unit Summary"), GTK_WINDOW (gtk_widget_get_root (ask->owner)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* Translators: the suggested file name of a unit summary; %s is its last day */
+  name = g_strdup_printf (_("Unit summary %s.pdf"), last_day);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (summary_chooser_response_cb), ask);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * hw_summary_report_ask:
+ *
+ * Asks for the period of the caller's unit summary (the last seven days
+ * unless changed), then for the file to export it to.
+ */
+void
+hw_summary_report_ask (GtkWidget *owner,
+                       HwDb      *db)
+{
+  SummaryAsk *ask = g_new0 (SummaryAsk, 1);
+  GtkWidget *dialog, *box;
+
+  g_return_if_fail (HW_IS_DB (db));
+
+  ask->owner = g_object_ref (owner);
+  ask->db = g_object_ref (db);
+  box = hw_form_box ();
+  ask->from = day_entry (box, _("_From"), _("The first day (empty: a week before the last)"));
+  ask->to = day_entry (box, _("_To"), _("The last day (empty: today)"));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (owner)), _("Export the Unit Summary"),
+                                   _("For the weekly review: cases and sightings by status, the sightings past "
+                                     "their triage deadline, the reunions of the period and every open case."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "accept", _("_Export…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (summary_ask_response_cb), ask);
   gtk_window_present (GTK_WINDOW (dialog));
 }

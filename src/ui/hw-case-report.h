@@ -29,4 +29,12 @@ void hw_case_report_print         (GtkWidget             *owner,
                                    GtkPrintOperationAction action,
                                    const char            *export_filename);
 
+void hw_summary_report_ask       (GtkWidget             *owner,
+                                   HwDb                  *db);
+void hw_summary_report_export_to (GtkWidget             *owner,
+                                   HwDb                  *db,
+                                   GDateTime             *from,
+                                   GDateTime             *to,
+                                   GFile                 *file);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "hw-case.h"
 #include "hw-case-summary.h"
+#include "hw-case-report.h"
 #include "hw-dashboard-view.h"
 #include "hw-sighting.h"
 #include "hw-ui-util.h"
@@ -620,6 +621,18 @@ refresh_action (GtkWidget  *widget,
   load (HW_DASHBOARD_VIEW (widget));
 }
 
+/* The unit's summary for the weekly review, as a PDF (src/report). */
+static void
+export_summary_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HwDashboardView *self = HW_DASHBOARD_VIEW (widget);
+
+  if (self->db != NULL)
+    hw_summary_report_ask (widget, self->db);
+}
+
 static void
 hw_dashboard_view_map (GtkWidget *widget)
 {
@@ -711,6 +724,7 @@ hw_dashboard_view_class_init (HwDashboardViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dashboard.refresh", NULL, refresh_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "dashboard.refresh", NULL);
+  gtk_widget_class_install_action (widget_class, "dashboard.export-summary", NULL, export_summary_action);
 }
 
 static void

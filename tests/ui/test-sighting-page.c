@@ -1025,6 +1025,30 @@ exported_or_failed (gpointer data)
   return strstr (text, wait->text) != NULL || strstr (text, failed) != NULL;
 }
 
+/* Waits for the toast that says @file was exported (and offers to open it). */
+static void
+wait_for_open (GtkWidget *window,
+               GFile     *file)
+{
+  g_autofree char *format = g_strdup (g_dngettext (GETTEXT_PACKAGE, "Exported %s (%u page)", "Exported %s (%u pages)", 2));
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *expected = NULL;
+  ImportWait wait = { window, NULL };
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  /* "Exported NAME": the message up to the page count. */
+  *strstr (format, "%s") = '\0';
+  expected = g_strconcat (format, name, NULL);
+  wait.text = expected;
+  while (!exported_or_failed (&wait) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  if (!hw_ui_test_shows_text (window, expected))
+    {
+      g_autofree char *text = hw_ui_test_dup_text (window);
+      g_error ("not exported: %s", text);
+    }
+}
+
 /* Pages of a PDF as pdfinfo counts them, or -1 without pdfinfo. */
 static int
 pdf_pages (const char *path)
@@ -1092,27 +1116,7 @@ test_case_report (void)
 
   /* Exported: the toast offers to open it. */
   hw_case_report_export_to (GTK_WIDGET (page), session, case_id, options, file);
-  {
-    g_autoptr(GString) open = g_string_new (NULL);
-    ImportWait wait = { GTK_WIDGET (window), NULL };
-
-    /* The button's label as shown, without the mnemonic's underscore. */
-    for (const char *p = _("_Open"); *p != '\0'; p++)
-      if (*p != '_')
-        g_string_append_c (open, *p);
-    wait.text = open->str;
-    {
-      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-      while (!exported_or_failed (&wait) && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-    }
-    if (!hw_ui_test_shows_text (GTK_WIDGET (window), open->str))
-      {
-        g_autofree char *text = hw_ui_test_dup_text (GTK_WIDGET (window));
-        g_error ("not exported: %s", text);
-      }
-  }
+  wait_for_open (GTK_WIDGET (window), file);
   g_assert_true (g_file_get_contents (exported, &contents, &length, NULL));
   g_assert_true (length > 1000 && g_str_has_prefix (contents, "%PDF-"));
 
@@ -1168,6 +1172,51 @@ test_dashboard (void)
   gtk_window_destroy (window);
 }
 
+/* The unit's weekly summary out of the dashboard: the button asks for the
+ * period; exported, the PDF lists the unit's open cases. */
+static void
+test_dashboard_summary (void)
+{
+  HwDashboardView *view = HW_DASHBOARD_VIEW (hw_dashboard_view_new ());
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, g_strcmp0 (g_getenv ("LANGUAGE"), "zh_CN") == 0
+                                                 ? "test-unit-summary-zh_CN.pdf" : "test-unit-summary.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) from = g_date_time_add_days (now, -30);
+  GtkWindow *window, *dialog = NULL;
+
+  g_unlink (path);
+  window = window_with (GTK_WIDGET (view), 620, 900);
+  hw_dashboard_view_set_db (view, db);
+  hw_test_wait_until (dashboard_shown, view, 20000);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "dashboard.export-summary", NULL));
+  hw_test_wait_until (has_message_dialog, &dialog, 20000);
+  save_picture (GTK_WIDGET (dialog), "test-dashboard-summary-options");
+  respond (dialog, "cancel");
+
+  hw_summary_report_export_to (GTK_WIDGET (view), db, from, now, file);
+  wait_for_open (GTK_WIDGET (window), file);
+  if (g_find_program_in_path ("pdftotext") != NULL)
+    {
+      g_autofree char *command = g_strdup_printf ("pdftotext '%s' -", path);
+      g_autofree char *text = NULL;
+      g_autofree char *first_open = NULL;
+      g_autoptr(HwDbResult) rows = hw_test_query (db, "SELECT case_number FROM homeward.abduction_case "
+                                                      " WHERE unit_id = homeward.current_unit_id () "
+                                                      "   AND status = 'investigating' ORDER BY id LIMIT 1", NULL);
+      int status = 0;
+
+      g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, NULL));
+      g_assert_cmpint (status, ==, 0);
+      if (hw_db_result_get_n_rows (rows) > 0)
+        g_assert_nonnull (strstr (text, hw_db_result_get_string (rows, 0, 0)));
+    }
+  else
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1205,6 +1254,7 @@ main (int   argc,
   g_test_add_func ("/ui/sighting/claim-taken", test_claim_taken);
   g_test_add_func ("/ui/sighting/triage-many", test_triage_many);
   g_test_add_func ("/ui/dashboard/figures", test_dashboard);
+  g_test_add_func ("/ui/dashboard/summary", test_dashboard_summary);
   g_test_add_func ("/ui/case/dna", test_case_dna);
   g_test_add_func ("/ui/dashboard/reunion-sign-off", test_reunion_sign_off);
   g_test_add_func ("/ui/case/path-to-reunion", test_path_to_reunion);
