@@ -4,7 +4,7 @@
 #   data/setup.sh run [ARGS…]   install what is missing, build, open Homeward on
 #                               its embedded server (demo data on the first run)
 #   data/setup.sh test          the same set-up, then the whole test suite, plus
-#                               the unit and db suites under ASan + UBSan; ends
+#                               the unit, db and report suites under ASan + UBSan; ends
 #                               with the line "N passed, N failed"
 set -eu
 
@@ -94,7 +94,8 @@ case "$cmd" in
     cat "$logs/main"
     count "$logs/main"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-      meson test -C _build-asan --suite unit --suite db --print-errorlogs --num-processes 2 \
+    LSAN_OPTIONS=suppressions="$top/tests/lsan.supp" \
+      meson test -C _build-asan --suite unit --suite db --suite report --print-errorlogs --num-processes 2 \
       >"$logs/asan" 2>&1 || status=1
     sed 's/^/asan: /' "$logs/asan"
     count "$logs/asan"

@@ -1163,7 +1163,7 @@ build_child (Flow         *f,
   double image_h = with_photo ? 160.0 : 0;
   double dx = with_photo ? image_w + 14.0 : 0;
   double width = f->width - dx;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   g_autofree char *born = format_birth (data->birth_date, data->birth_precision, data->generated_at);
   const char *sex = hw_case_sex_to_label (data->sex);
 
@@ -1384,7 +1384,7 @@ build_sightings (Flow         *f,
   for (guint i = 0; i < data->sightings->len; i++)
     {
       HwReportSighting *s = g_ptr_array_index (data->sightings, i);
-      GPtrArray *rows = g_ptr_array_new ();
+      GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
       g_autofree char *heading = NULL;
       g_autofree char *received = format_time (s->received_at);
       g_autofree char *observed = format_time (s->observed_at);
@@ -1567,7 +1567,7 @@ build_dna (Flow         *f,
   for (guint i = 0; i < data->samples->len; i++)
     {
       HwReportSample *sample = g_ptr_array_index (data->samples, i);
-      GPtrArray *rows = g_ptr_array_new ();
+      GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
       g_autofree char *whose = NULL;
       g_autofree char *lab = NULL;
       g_autofree char *collected = format_time (sample->collected_at);
