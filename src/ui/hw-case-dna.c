@@ -45,6 +45,8 @@ struct _HwCaseDna
   GPtrArray           *samples;   /* HwDnaSample shown */
 
   HwCaseWatch         *watch;
+  GtkWidget           *buttons;   /* the header's: import, add a sample */
+  gboolean             editable;  /* the caller's unit's case */
 };
 
 G_DEFINE_FINAL_TYPE (HwCaseDna, hw_case_dna, ADW_TYPE_BIN)
@@ -907,25 +909,26 @@ sample_row (HwCaseDna   *self,
       gtk_widget_add_css_class (profile, "hw-str-profile");
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), profile);
     }
-  {
-    GtkWidget *add = gtk_button_new_with_mnemonic (_("Record a Custody _Event…"));
-    GtkWidget *button_row = adw_action_row_new ();
+  if (self->editable)
+    {
+      GtkWidget *add = gtk_button_new_with_mnemonic (_("Record a Custody _Event…"));
+      GtkWidget *button_row = adw_action_row_new ();
 
-    gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-    g_object_set_data (G_OBJECT (add), "hw-sample", sample);
-    g_signal_connect (add, "clicked", G_CALLBACK (add_event_clicked_cb), self);
-    adw_action_row_add_suffix (ADW_ACTION_ROW (button_row), add);
-    if (sample->found_child && sample->readable)
-      {
-        GtkWidget *result = gtk_button_new_with_mnemonic (_("Record a Lab _Result…"));
+      gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (add), "hw-sample", sample);
+      g_signal_connect (add, "clicked", G_CALLBACK (add_event_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (button_row), add);
+      if (sample->found_child && sample->readable)
+        {
+          GtkWidget *result = gtk_button_new_with_mnemonic (_("Record a Lab _Result…"));
 
-        gtk_widget_set_valign (result, GTK_ALIGN_CENTER);
-        g_object_set_data (G_OBJECT (result), "hw-sample", sample);
-        g_signal_connect (result, "clicked", G_CALLBACK (add_result_clicked_cb), self);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (button_row), result);
-      }
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), button_row);
-  }
+          gtk_widget_set_valign (result, GTK_ALIGN_CENTER);
+          g_object_set_data (G_OBJECT (result), "hw-sample", sample);
+          g_signal_connect (result, "clicked", G_CALLBACK (add_result_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (button_row), result);
+        }
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), button_row);
+    }
 
   return row;
 }
@@ -1036,7 +1039,7 @@ hw_case_dna_init (HwCaseDna *self)
                                          _("Each sample's chain of custody, in the order it happened: collected, "
                                            "sealed, shipped, received, analysed."));
   {
-    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *buttons = self->buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
     GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import Lab Results…"));
     GtkWidget *add = gtk_button_new ();
     GtkWidget *content = adw_button_content_new ();
@@ -1054,6 +1057,7 @@ hw_case_dna_init (HwCaseDna *self)
     gtk_box_append (GTK_BOX (buttons), import);
     gtk_box_append (GTK_BOX (buttons), add);
     gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+    gtk_widget_set_visible (buttons, FALSE);
     adw_preferences_group_set_header_suffix (self->group, buttons);
   }
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->group));
@@ -1069,4 +1073,21 @@ hw_case_dna_set_case (HwCaseDna *self,
   g_return_if_fail (HW_IS_CASE_DNA (self));
 
   hw_case_watch_set_case (self->watch, session, case_id);
+}
+
+/* Offers recording samples, custody events and results only for a case of
+ * the caller's unit (the database refuses the others anyway). */
+void
+hw_case_dna_set_editable (HwCaseDna *self,
+                          gboolean   editable)
+{
+  g_return_if_fail (HW_IS_CASE_DNA (self));
+
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+
+  self->editable = editable;
+  gtk_widget_set_visible (self->buttons, editable);
+  hw_case_watch_reload (self->watch);
 }

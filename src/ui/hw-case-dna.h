@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (HwCaseDna, hw_case_dna, HW, CASE_DNA, AdwBin)
 void hw_case_dna_set_case (HwCaseDna *self,
                            HwSession *session,
                            gint64     case_id);
+void hw_case_dna_set_editable (HwCaseDna *self,
+                               gboolean   editable);
 void hw_case_dna_import_file (HwCaseDna *self,
                               GFile     *file);
 

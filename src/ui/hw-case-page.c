@@ -2192,6 +2192,8 @@ update_actions (HwCasePage *self)
   gtk_widget_set_visible (self->add_family_button, family_editable);
 
   gtk_widget_action_set_enabled (widget, "case.add-photos", editable && !self->saving);
+  hw_case_dna_set_editable (self->dna, editable);
+  hw_case_reunion_set_editable (self->reunion, editable);
   gtk_widget_action_set_enabled (widget, "case.export-report", shown && !self->creating && self->case_id > 0);
   gtk_widget_action_set_enabled (widget, "case.print-report", shown && !self->creating && self->case_id > 0);
 

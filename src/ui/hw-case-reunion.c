@@ -36,6 +36,8 @@ struct _HwCaseReunion
   HwReunionCase       *shown;      /* found children and reunions */
 
   HwCaseWatch         *watch;
+  GtkWidget           *buttons;   /* the header's: identification, reunion */
+  gboolean             editable;  /* the caller's unit's case */
 };
 
 G_DEFINE_FINAL_TYPE (HwCaseReunion, hw_case_reunion, ADW_TYPE_BIN)
@@ -673,6 +675,7 @@ reunion_row (HwCaseReunion *self,
       GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Change…"));
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), hw_pill_new (_("Awaiting sign-off"), "priority-high"));
+      gtk_widget_set_visible (edit, self->editable);
       gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (edit), "hw-reunion", reunion);
       g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), self);
@@ -712,7 +715,7 @@ loaded_cb (GObject      *object,
 
   for (guint i = 0; i < shown->found->len; i++)
     hw_group_rows_add (self->rows, self->group, found_row (g_ptr_array_index (shown->found, i)));
-  if (shown->found->len == 0)
+  if (shown->found->len == 0 && self->editable)
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("Record the _Found Child…"));
@@ -798,7 +801,7 @@ static void
 hw_case_reunion_init (HwCaseReunion *self)
 {
   static const char * const tables[] = { "reunion", "found_child", NULL };
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *buttons = self->buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *identify = gtk_button_new_with_mnemonic (_("Family _Identification…"));
   GtkWidget *content = adw_button_content_new ();
 
@@ -824,6 +827,7 @@ hw_case_reunion_init (HwCaseReunion *self)
   gtk_box_append (GTK_BOX (buttons), identify);
   gtk_box_append (GTK_BOX (buttons), self->record_button);
   gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (buttons, FALSE);
   adw_preferences_group_set_header_suffix (self->group, buttons);
 
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->group));
@@ -839,4 +843,21 @@ hw_case_reunion_set_case (HwCaseReunion *self,
   g_return_if_fail (HW_IS_CASE_REUNION (self));
 
   hw_case_watch_set_case (self->watch, session, case_id);
+}
+
+/* Offers recording only for a case of the caller's unit (the database
+ * refuses the others anyway). */
+void
+hw_case_reunion_set_editable (HwCaseReunion *self,
+                              gboolean       editable)
+{
+  g_return_if_fail (HW_IS_CASE_REUNION (self));
+
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+
+  self->editable = editable;
+  gtk_widget_set_visible (self->buttons, editable);
+  hw_case_watch_reload (self->watch);
 }

@@ -19,4 +19,7 @@ void hw_case_reunion_set_case (HwCaseReunion *self,
                                HwSession     *session,
                                gint64         case_id);
 
+void hw_case_reunion_set_editable (HwCaseReunion *self,
+                                   gboolean       editable);
+
 G_END_DECLS

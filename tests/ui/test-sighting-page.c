@@ -1132,6 +1132,34 @@ test_case_report (void)
   g_rmdir (dir);
 }
 
+/* Another unit's case: its DNA and reunion parts offer nothing to record
+ * (the database would refuse it). */
+static void
+test_other_unit_read_only (void)
+{
+  HwCasePage *page = hw_case_page_new ();
+  GtkWidget *dna, *reunion, *add;
+  GtkWindow *window;
+  gint64 case_id;
+
+  case_id = hw_test_query_int (db, "SELECT id FROM homeward.abduction_case "
+                                   " WHERE unit_id <> homeward.current_unit_id () ORDER BY id LIMIT 1", NULL);
+  hw_case_page_set_session (page, session);
+  window = window_with (GTK_WIDGET (page), 860, 1600);
+  hw_case_page_set_case_id (page, case_id);
+  hw_ui_test_wait_for_text (GTK_WIDGET (page), _("No reunion recorded"));
+  hw_ui_test_wait_settled (GTK_WIDGET (page));
+  dna = hw_ui_test_find_descendant (GTK_WIDGET (page), g_type_from_name ("HwCaseDna"));
+  reunion = hw_ui_test_find_descendant (GTK_WIDGET (page), g_type_from_name ("HwCaseReunion"));
+
+  add = find_tooltip_button (dna, _("Record a DNA sample of a relative or of the found child"));
+  g_assert_false (gtk_widget_is_visible (add));
+  add = find_tooltip_button (reunion, _("Record the reunion for a supervisor's sign-off"));
+  g_assert_false (gtk_widget_is_visible (add));
+  g_assert_null (find_button (reunion, _("Record the _Found Child…")));
+  gtk_window_destroy (window);
+}
+
 static gboolean
 dashboard_shown (gpointer data)
 {
@@ -1259,6 +1287,7 @@ main (int   argc,
   g_test_add_func ("/ui/dashboard/reunion-sign-off", test_reunion_sign_off);
   g_test_add_func ("/ui/case/path-to-reunion", test_path_to_reunion);
   g_test_add_func ("/ui/case/report", test_case_report);
+  g_test_add_func ("/ui/case/other-unit-read-only", test_other_unit_read_only);
 
   hw_test_cluster_start ();
   server = hw_test_cluster_get_server ();
