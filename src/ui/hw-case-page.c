@@ -18,7 +18,7 @@
 #include "hw-case-page.h"
 #include "hw-case-dna.h"
 #include "hw-case-reunion.h"
-#include "hw-case-report.h"
+#include "hw-report-export.h"
 #include "hw-case-sightings.h"
 #include "hw-case-photo-viewer.h"
 #include "hw-case-status-dialog.h"

@@ -11,7 +11,7 @@
 
 #include "hw-case.h"
 #include "hw-case-summary.h"
-#include "hw-case-report.h"
+#include "hw-report-export.h"
 #include "hw-dashboard-view.h"
 #include "hw-sighting.h"
 #include "hw-ui-util.h"

@@ -15,7 +15,7 @@
 
 #include "hw-case-dna.h"
 #include "hw-case-page.h"
-#include "hw-case-report.h"
+#include "hw-report-export.h"
 #include "hw-dashboard-view.h"
 #include "hw-demo-image.h"
 #include "hw-inbox-view.h"

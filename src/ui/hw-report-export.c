@@ -1,16 +1,16 @@
-/* hw-case-report.c
+/* hw-report-export.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "hw-case-report"
+#define G_LOG_DOMAIN "hw-report-export"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "hw-case.h"
-#include "hw-case-report.h"
+#include "hw-report-export.h"
 #include "hw-report.h"
 #include "hw-ui-util.h"
 
@@ -20,7 +20,8 @@
  * to a PDF chosen with a file chooser — a toast says it is being written
  * and then offers to open it — or printed with GtkPrintOperation.  Both
  * draw with src/report, as `homeward-cli report` does; the data is read
- * without blocking, the layout and the PDF made on a worker thread. */
+ * without blocking, the layout and the PDF made on a worker thread.  The
+ * dashboard exports the unit's summary the same way. */
 
 /* Gathering and laying out */
 

@@ -1,4 +1,4 @@
-/* hw-case-report.h
+/* hw-report-export.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
