@@ -53,6 +53,12 @@ decision_label (const char *decision)
   return C_("child decision", "Not asked (under 16)");
 }
 
+/* A found child's sex, not known first: the form's choices. */
+static const char * const sexes[] = { "unknown", "male", "female", NULL };
+
+/* What came of showing photos to a relative. */
+static const char * const outcomes[] = { "recognised", "not_recognised", "unsure", NULL };
+
 static const char *
 identification_outcome_label (const char *outcome)
 {
@@ -108,7 +114,6 @@ identification_done (GtkWidget *owner,
   GtkEditable *shown = g_object_get_data (G_OBJECT (content), "hw-shown");
   GtkWidget *notes = g_object_get_data (G_OBJECT (content), "hw-notes");
   GtkCheckButton *consent = g_object_get_data (G_OBJECT (content), "hw-consent");
-  static const char * const outcomes[] = { "recognised", "not_recognised", "unsure" };
   HwDnaDonor *donor = g_ptr_array_index (relatives, gtk_drop_down_get_selected (relative));
   g_autofree char *notes_text = hw_form_text_view_get_text (notes);
   g_autofree char *text = NULL;
@@ -137,7 +142,6 @@ relatives_loaded_cb (GObject      *object,
   g_autoptr(GPtrArray) donors = hw_dna_load_donors_finish (result, &error);
   g_autoptr(GPtrArray) relatives = NULL;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  static const char * const outcomes[] = { "recognised", "not_recognised", "unsure", NULL };
   GtkWidget *box, *shown, *consent;
 
   if (donors == NULL)
@@ -517,7 +521,6 @@ found_done (GtkWidget *owner,
             GtkWidget *content)
 {
   HwCaseReunion *self = HW_CASE_REUNION (owner);
-  static const char * const sexes[] = { "unknown", "male", "female", NULL };
   GtkDropDown *sex = g_object_get_data (G_OBJECT (content), "hw-sex");
   const char *when = gtk_editable_get_text (g_object_get_data (G_OBJECT (content), "hw-when"));
   g_autoptr(GDateTime) time = NULL;
@@ -549,7 +552,6 @@ found_done (GtkWidget *owner,
 static void
 found_clicked_cb (HwCaseReunion *self)
 {
-  static const char * const sexes[] = { "unknown", "male", "female", NULL };
   GtkWidget *box = hw_form_box ();
   GtkWidget *place;
 
