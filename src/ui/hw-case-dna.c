@@ -211,8 +211,7 @@ sample_done (GtkWidget *owner,
   hw_dna_add_sample_async (hw_case_watch_get_db (self->watch), hw_case_watch_get_case_id (self->watch),
                            g_ptr_array_index (donors, gtk_drop_down_get_selected (whose)), collected_at,
                            gtk_editable_get_text (lab), gtk_editable_get_text (reference),
-                           gtk_editable_get_text (kit), hw_case_watch_get_cancellable (self->watch), written_cb,
-                           g_object_ref (self));
+                           gtk_editable_get_text (kit), NULL, written_cb, g_object_ref (self));
 }
 
 static GtkWidget *
@@ -285,7 +284,7 @@ add_sample_clicked_cb (HwCaseDna *self)
     return;
 
   hw_dna_load_donors_async (hw_case_watch_get_db (self->watch), hw_case_watch_get_case_id (self->watch),
-                            hw_case_watch_get_cancellable (self->watch), donors_loaded_cb, g_object_ref (self));
+                            NULL, donors_loaded_cb, g_object_ref (self));
 }
 
 /* Recording a lab's result */
@@ -417,8 +416,7 @@ result_response_cb (AdwMessageDialog *dialog,
                                g_array_index (form->parent_ids, gint64, gtk_drop_down_get_selected (form->mother)),
                                hw_dna_get_conclusions ()[gtk_drop_down_get_selected (form->conclusion)],
                                index, probability, reported, gtk_editable_get_text (form->reference),
-                               hw_case_watch_get_cancellable (form->self->watch), written_cb,
-                               g_object_ref (form->self));
+                               NULL, written_cb, g_object_ref (form->self));
 }
 
 static void
@@ -595,7 +593,7 @@ file_loaded_cb (GObject      *object,
     }
 
   if (hw_case_watch_get_db (self->watch) != NULL)
-    hw_dna_import_async (hw_case_watch_get_db (self->watch), alleles, hw_case_watch_get_cancellable (self->watch),
+    hw_dna_import_async (hw_case_watch_get_db (self->watch), alleles, NULL,
                          imported_cb, g_object_ref (self));
 }
 
@@ -615,7 +613,7 @@ hw_case_dna_import_file (HwCaseDna *self,
   g_return_if_fail (HW_IS_CASE_DNA (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_file_load_contents_async (file, hw_case_watch_get_cancellable (self->watch), file_loaded_cb, g_object_ref (self));
+  g_file_load_contents_async (file, NULL, file_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -711,8 +709,7 @@ event_response_cb (AdwMessageDialog *dialog,
 
   hw_dna_add_custody_event_async (hw_case_watch_get_db (form->self->watch), form->sample_id,
                                   hw_dna_get_custody_events ()[gtk_drop_down_get_selected (form->event)], when,
-                                  gtk_editable_get_text (form->notes),
-                                  hw_case_watch_get_cancellable (form->self->watch), event_added_cb,
+                                  gtk_editable_get_text (form->notes), NULL, event_added_cb,
                                   g_object_ref (form->self));
 }
 

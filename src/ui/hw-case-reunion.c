@@ -78,8 +78,7 @@ written_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gpointer tag = g_task_get_source_tag (G_TASK (result));
   gboolean ok = tag == hw_reunion_add_identification_async ? hw_reunion_add_identification_finish (result, &error)
-                : tag == hw_reunion_add_found_child_async ? hw_reunion_add_found_child_finish (result, &error)
-                : hw_reunion_save_finish (result, &error);
+                : hw_reunion_add_found_child_finish (result, &error);
 
   if (!ok)
     {
@@ -95,9 +94,7 @@ written_cb (GObject      *object,
 
   hw_show_toast (GTK_WIDGET (self), tag == hw_reunion_add_identification_async
                  ? _("Family identification recorded")
-                 : tag == hw_reunion_add_found_child_async
-                 ? _("Found child recorded")
-                 : _("Reunion recorded; a supervisor other than the proposer signs it off"));
+                 : _("Found child recorded"));
   hw_case_watch_reload (self->watch);
 }
 
@@ -129,7 +126,7 @@ identification_done (GtkWidget *owner,
                                        donor->id,
                                        identification_outcome_label (outcomes[gtk_drop_down_get_selected (outcome)]),
                                        g_strstrip (text), gtk_check_button_get_active (consent),
-                                       hw_case_watch_get_cancellable (self->watch), written_cb, g_object_ref (self));
+                                       NULL, written_cb, g_object_ref (self));
 }
 
 static void
@@ -201,7 +198,7 @@ identification_clicked_cb (HwCaseReunion *self)
     return;
 
   hw_dna_load_donors_async (hw_case_watch_get_db (self->watch), hw_case_watch_get_case_id (self->watch),
-                            hw_case_watch_get_cancellable (self->watch), relatives_loaded_cb, g_object_ref (self));
+                            NULL, relatives_loaded_cb, g_object_ref (self));
 }
 
 /* The reunion form */
@@ -300,12 +297,49 @@ reunion_form_changed_cb (ReunionForm *form)
   g_free (reunion_form_check (form));
 }
 
+static void open_form (HwCaseReunion *self,
+                       HwReunion     *reunion);
+
+typedef struct
+{
+  HwCaseReunion *self;
+  HwReunion     *reunion;   /* as the form had it */
+} Saving;
+
+/* Saved; when refused for a reason other than someone else's change, the
+ * form comes back with everything typed. */
+static void
+reunion_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Saving *saving = user_data;
+  g_autoptr(HwCaseReunion) self = saving->self;
+  g_autoptr(GError) error = NULL;
+
+  if (hw_reunion_save_finish (result, &error))
+    hw_show_toast (GTK_WIDGET (self), _("Reunion recorded; a supervisor other than the proposer signs it off"));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("Nothing was recorded: %s"), error->message);
+
+      hw_show_toast (GTK_WIDGET (self), message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        open_form (self, saving->reunion);
+    }
+  hw_reunion_free (saving->reunion);
+  g_free (saving);
+  hw_case_watch_reload (self->watch);
+}
+
 static void
 reunion_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      ReunionForm      *form)
 {
   HwReunion *reunion = form->reunion;
+  Saving *saving;
   char *day;
 
   if (!g_str_equal (response, "record") || hw_case_watch_get_db (form->self->watch) == NULL ||
@@ -330,9 +364,11 @@ reunion_response_cb (AdwMessageDialog *dialog,
         g_array_append_val (reunion->officer_ids, officer->id);
       }
 
+  saving = g_new0 (Saving, 1);
+  saving->self = g_object_ref (form->self);
+  saving->reunion = g_steal_pointer (&form->reunion);
   hw_reunion_save_async (hw_case_watch_get_db (form->self->watch), hw_case_watch_get_case_id (form->self->watch),
-                         reunion, hw_case_watch_get_cancellable (form->self->watch), written_cb,
-                         g_object_ref (form->self));
+                         saving->reunion, NULL, reunion_saved_cb, saving);
 }
 
 static GtkWidget *
@@ -497,8 +533,9 @@ open_form (HwCaseReunion *self,
   data = g_new0 (OpenData, 1);
   data->self = g_object_ref (self);
   data->reunion = copy;
-  hw_reunion_load_choices_async (hw_case_watch_get_db (self->watch), hw_case_watch_get_case_id (self->watch),
-                                 hw_case_watch_get_cancellable (self->watch), choices_loaded_cb, data);
+  /* Not cancelled by a reload of the part: the form was asked for. */
+  hw_reunion_load_choices_async (hw_case_watch_get_db (self->watch), hw_case_watch_get_case_id (self->watch), NULL,
+                                 choices_loaded_cb, data);
 }
 
 static void
@@ -546,7 +583,7 @@ found_done (GtkWidget *owner,
                                     gtk_editable_get_text (g_object_get_data (G_OBJECT (content), "hw-place")),
                                     gtk_editable_get_text (g_object_get_data (G_OBJECT (content), "hw-care")),
                                     gtk_editable_get_text (g_object_get_data (G_OBJECT (content), "hw-contact")),
-                                    hw_case_watch_get_cancellable (self->watch), written_cb, g_object_ref (self));
+                                    NULL, written_cb, g_object_ref (self));
 }
 
 static void

@@ -162,9 +162,3 @@ hw_case_watch_get_case_id (HwCaseWatch *self)
 {
   return self->case_id;
 }
-
-GCancellable *
-hw_case_watch_get_cancellable (HwCaseWatch *self)
-{
-  return self->cancellable;
-}

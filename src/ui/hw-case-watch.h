@@ -36,6 +36,5 @@ void          hw_case_watch_reload          (HwCaseWatch        *self);
 HwSession    *hw_case_watch_get_session     (HwCaseWatch        *self);
 HwDb         *hw_case_watch_get_db          (HwCaseWatch        *self);
 gint64        hw_case_watch_get_case_id     (HwCaseWatch        *self);
-GCancellable *hw_case_watch_get_cancellable (HwCaseWatch        *self);
 
 G_END_DECLS

@@ -961,6 +961,35 @@ test_path_to_reunion (void)
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), hw_ui_test_shows_text (row, "UI-CHILD-1"));
   save_picture (dna, "test-case-dna-results");
 
+  /* Refused by the database (a rule added for the test): the form comes
+   * back with everything typed. */
+  {
+    g_autofree char *super_info = hw_local_server_get_conninfo (server, NULL, HW_SETUP_DEFAULT_DBNAME);
+    g_autoptr(HwDb) super = hw_test_connect (super_info);
+    GtkWindow *again = NULL;
+
+    g_assert_true (hw_db_exec_script_sync (super, "ALTER TABLE homeward.reunion ADD CONSTRAINT test_refused "
+                                                  "CHECK (notes IS DISTINCT FROM '测试拒绝')", NULL, NULL));
+    dialog = open_dialog (find_tooltip_button (reunion, _("Record the reunion for a supervisor's sign-off")));
+    gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0)), day);
+    gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 1)), "深圳市救助站会见室");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, 0)), 1);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (hw_ui_test_find_descendant (GTK_WIDGET (dialog),
+                                                                                                     GTK_TYPE_TEXT_VIEW))),
+                              "测试拒绝", -1);
+    respond (dialog, "record");
+    hw_test_wait_until (has_message_dialog, &again, 20000);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (again), GTK_TYPE_ENTRY, 1))), ==,
+                     "深圳市救助站会见室");
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (nth_of_type (GTK_WIDGET (again), GTK_TYPE_DROP_DOWN, 0))),
+                      ==, 1);
+    respond (again, "cancel");
+    g_assert_true (hw_db_exec_script_sync (super, "ALTER TABLE homeward.reunion DROP CONSTRAINT test_refused", NULL,
+                                           NULL));
+    g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.reunion WHERE case_id = $1::bigint",
+                                        case_text, NULL), ==, 0);
+  }
+
   /* The reunion: the child is 17, so their own decision is required. */
   dialog = open_dialog (find_tooltip_button (reunion, _("Record the reunion for a supervisor's sign-off")));
   gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0)), day);
