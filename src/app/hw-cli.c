@@ -1504,9 +1504,9 @@ cmd_report (Cli   *cli,
   g_option_context_set_summary (context,
                                 _("Write a case report as a PDF: the case, the child and the photos, the abduction, "
                                   "the family, the linked sightings, the verification timeline, DNA, family "
-                                  "contacts and the reunion. Phone numbers and addresses of the family appear only "
-                                  "for the officer assigned to the case and the supervisors of its unit. Nothing is "
-                                  "written when the case cannot be read."));
+                                  "contacts and the reunion. Phone numbers and addresses of the family are printed "
+                                  "only for the supervisors of the case's unit. Nothing is written when the case "
+                                  "cannot be read."));
   if (!parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)

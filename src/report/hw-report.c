@@ -1357,8 +1357,8 @@ build_family (Flow         *f,
     {
       g_autofree char *text = data->options->blur_photos
         ? g_strdup (_("Phone numbers and addresses are redacted: this copy may be shared outside the police."))
-        : g_strdup_printf (_("Phone numbers and addresses are redacted: they are for the officer assigned to the "
-                             "case and the supervisors of unit %s."), data->unit_code);
+        : g_strdup_printf (_("Phone numbers and addresses are redacted: a report prints them only for the "
+                             "supervisors of unit %s."), data->unit_code);
 
       flow_paragraph (f, FONT_SMALL, COLOR_RED, text);
     }

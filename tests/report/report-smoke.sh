@@ -66,7 +66,7 @@ within_pages () {
 
 # A case of the demo supervisor's unit (SZ) with at least two active
 # sightings linked, a relative with a phone number, and an assigned officer
-# who is not demo_officer (who may then not read the phone numbers).
+# who is not demo_officer.
 read -r case_id case_number child <<<"$(sql -F ' ' <<'SQL'
 SELECT c.id, c.case_number, concat(p.family_name, p.given_name)
   FROM homeward.abduction_case c
@@ -116,6 +116,22 @@ check "an officer's report holds no family phone number" '[ -z "$found" ]' 'echo
 check "and says that they were redacted" 'grep -q "redacted" "$work/off.txt"'
 check "an officer's report still holds the child and the sightings" \
   'grep -q "$child" "$work/off.txt" && grep -q "Sighting $(head -1 <<<"$sightings") " "$work/off.txt"'
+
+# The assigned officer's own report: contact details are for supervisors' reports only
+mine=$(sql -c "SELECT c.case_number FROM homeward.abduction_case c
+                 JOIN homeward.officer o ON o.id = c.assigned_officer_id AND o.login = 'demo_officer'
+                WHERE EXISTS (SELECT 1 FROM homeward.family_member f WHERE f.case_id = c.id AND length(f.phone) >= 8)
+                ORDER BY c.id LIMIT 1")
+mine_phones=$(sql -c "SELECT f.phone FROM homeward.family_member f JOIN homeward.abduction_case c ON c.id = f.case_id
+                       WHERE c.case_number = '$mine' AND f.phone IS NOT NULL")
+out=$("$cli" --server "$officer" report "$mine" -o "$work/mine.pdf" 2>&1)
+status=$?
+pdftotext "$work/mine.pdf" "$work/mine.txt" 2>/dev/null
+found=""
+for p in $mine_phones; do grep -qF "$p" "$work/mine.txt" && found="$found $p"; done
+check "the assigned officer's own report ($mine) holds no family phone number either" \
+  '[ $status = 0 ] && [ -n "$mine_phones" ] && [ -z "$found" ] && grep -q "redacted" "$work/mine.txt"' \
+  'echo "$out found:$found"'
 
 # Errors: no such case; a role that may read no case
 out=$("$cli" report SZ-1900-9999 -o "$work/none.pdf" 2>&1)
