@@ -226,6 +226,16 @@ export_loaded_cb (GObject      *object,
       return;
     }
 
+  if (path == NULL)
+    {
+      g_autoptr(GError) remote = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                      _("choose a folder on this computer"));
+
+      export_failed (export, remote);
+      export_free (export);
+      return;
+    }
+
   hw_report_write_pdf_async (export->report, path, NULL, written_cb, export);
 }
 
