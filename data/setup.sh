@@ -4,7 +4,8 @@
 #   data/setup.sh run [ARGS…]   install what is missing, build, open Homeward on
 #                               its embedded server (demo data on the first run)
 #   data/setup.sh test          the same set-up, then the whole test suite, plus
-#                               the unit, db and report suites under ASan + UBSan; ends
+#                               the unit, db and report suites under ASan + UBSan
+#                               (and the ui suite, without leak checks); ends
 #                               with the line "N passed, N failed"
 set -eu
 
@@ -99,6 +100,14 @@ case "$cmd" in
       >"$logs/asan" 2>&1 || status=1
     sed 's/^/asan: /' "$logs/asan"
     count "$logs/asan"
+    # The UI under ASan + UBSan too, for memory errors; GTK and its libraries
+    # keep too much for the life of the process to check leaks there.
+    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
+      meson test -C _build-asan --suite ui --print-errorlogs --num-processes 2 --timeout-multiplier 3 \
+      >"$logs/asan-ui" 2>&1 || status=1
+    sed 's/^/asan-ui: /' "$logs/asan-ui"
+    count "$logs/asan-ui"
     rm -rf "$logs"
     echo "$passed passed, $failed failed"
     [ "$status" = 0 ] && [ "$failed" = 0 ]
