@@ -1583,16 +1583,7 @@ cmd_summary (Cli   *cli,
     return usage_error (context, _("summary needs --output"));
   if (!parse_day_option (from, FALSE, &period_from) || !parse_day_option (to, TRUE, &period_to))
     return usage_error (context, _("Days are written like 2026-03-01"));
-  if (period_to == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                                          g_date_time_get_day_of_month (now), 0, 0, 0);
-
-      period_to = g_date_time_add_days (today, 1);
-    }
-  if (period_from == NULL)
-    period_from = g_date_time_add_days (period_to, -7);
+  hw_report_summary_period (&period_from, &period_to);
   if (g_date_time_compare (period_from, period_to) >= 0)
     return usage_error (context, _("--from must come before --to"));
 

@@ -1009,6 +1009,30 @@ now_or (GDateTime *time)
 }
 
 /**
+ * hw_report_summary_period:
+ * @from: (inout): the first moment of the period, or %NULL for its default
+ * @to: (inout): its end, exclusive, or %NULL for its default
+ *
+ * Fills in what is not given of a unit summary's period: it ends at the
+ * midnight after today and lasts a week.
+ */
+void
+hw_report_summary_period (GDateTime **from,
+                          GDateTime **to)
+{
+  if (*to == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                          g_date_time_get_day_of_month (now), 0, 0, 0);
+
+      *to = g_date_time_add_days (today, 1);
+    }
+  if (*from == NULL)
+    *from = g_date_time_add_days (*to, -7);
+}
+
+/**
  * hw_report_case_load_async:
  * @case_id: the case, or 0 to find it by @case_number
  * @case_number: (nullable): the case's number when @case_id is 0
@@ -1250,7 +1274,8 @@ unit_cb (GObject      *object,
  * @unit_code: (nullable): the unit's code when @unit_id is 0; both unset: the caller's unit
  * @from: (nullable): the start of the period reviewed (default: 7 days
  *   before @to)
- * @to: (nullable): its end, exclusive (default: now)
+ * @to: (nullable): its end, exclusive (default: the midnight after today;
+ *   see hw_report_summary_period())
  * @options: (nullable): the reader's name and the time for the footer
  *
  * Reads a supervisor's weekly review of a unit: its cases and sightings by
@@ -1283,8 +1308,14 @@ hw_report_summary_load_async (HwDb                  *db,
   summary->reader_name = options != NULL ? g_strdup (options->reader_name) : NULL;
   now = now_or (options != NULL ? options->generated_at : NULL);
   summary->generated_at = g_date_time_to_unix (now);
-  summary->period_to = to != NULL ? g_date_time_to_unix (to) : summary->generated_at;
-  summary->period_from = from != NULL ? g_date_time_to_unix (from) : summary->period_to - 7 * 24 * 3600;
+  {
+    g_autoptr(GDateTime) period_from = from != NULL ? g_date_time_ref (from) : NULL;
+    g_autoptr(GDateTime) period_to = to != NULL ? g_date_time_ref (to) : NULL;
+
+    hw_report_summary_period (&period_from, &period_to);
+    summary->period_from = g_date_time_to_unix (period_from);
+    summary->period_to = g_date_time_to_unix (period_to);
+  }
   summary->case_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   summary->sighting_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   summary->overdue = g_ptr_array_new_with_free_func ((GDestroyNotify) overdue_free);

@@ -297,6 +297,8 @@ void             hw_report_summary_load_async   (HwDb                  *db,
                                                  GCancellable          *cancellable,
                                                  GAsyncReadyCallback    callback,
                                                  gpointer               user_data);
+void             hw_report_summary_period       (GDateTime            **from,
+                                                 GDateTime            **to);
 HwReportSummary *hw_report_summary_load_finish  (GAsyncResult          *result,
                                                  GError               **error);
 

@@ -690,16 +690,7 @@ summary_ask_response_cb (AdwMessageDialog *dialog,
       summary_ask_free (ask);
       return;
     }
-  if (ask->period_to == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                                          g_date_time_get_day_of_month (now), 0, 0, 0);
-
-      ask->period_to = g_date_time_add_days (today, 1);
-    }
-  if (ask->period_from == NULL)
-    ask->period_from = g_date_time_add_days (ask->period_to, -7);
+  hw_report_summary_period (&ask->period_from, &ask->period_to);
   if (g_date_time_compare (ask->period_from, ask->period_to) >= 0)
     {
       hw_show_toast (ask->owner, _("The period must begin before it ends; no summary was made."));
