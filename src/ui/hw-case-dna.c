@@ -930,6 +930,8 @@ sample_row (HwCaseDna   *self,
   return row;
 }
 
+static void show_samples (HwCaseDna *self);
+
 static void
 loaded_cb (GObject      *object,
            GAsyncResult *result,
@@ -955,11 +957,18 @@ loaded_cb (GObject      *object,
 
   g_clear_pointer (&self->samples, g_ptr_array_unref);
   self->samples = samples;
+  show_samples (self);
+}
+
+/* The rows of the samples read last. */
+static void
+show_samples (HwCaseDna *self)
+{
   clear_rows (self);
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
-  for (guint i = 0; i < samples->len; i++)
-    add_row (self, sample_row (self, g_ptr_array_index (samples, i)));
-  if (samples->len == 0)
+  for (guint i = 0; i < self->samples->len; i++)
+    add_row (self, sample_row (self, g_ptr_array_index (self->samples, i)));
+  if (self->samples->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 
@@ -982,6 +991,7 @@ load (gpointer      owner,
 
   if (session == NULL)
     {
+      g_clear_pointer (&self->samples, g_ptr_array_unref);
       clear_rows (self);
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
       return;
@@ -1086,5 +1096,7 @@ hw_case_dna_set_editable (HwCaseDna *self,
 
   self->editable = editable;
   gtk_widget_set_visible (self->buttons, editable);
-  hw_case_watch_reload (self->watch);
+  /* The same samples, with or without their buttons: nothing to read again. */
+  if (self->samples != NULL)
+    show_samples (self);
 }

@@ -724,6 +724,8 @@ reunion_row (HwCaseReunion *self,
   return row;
 }
 
+static void show (HwCaseReunion *self);
+
 static void
 loaded_cb (GObject      *object,
            GAsyncResult *result,
@@ -749,6 +751,15 @@ loaded_cb (GObject      *object,
 
   g_clear_pointer (&self->shown, hw_reunion_case_free);
   self->shown = shown;
+  show (self);
+}
+
+/* The rows of the found children and reunions read last. */
+static void
+show (HwCaseReunion *self)
+{
+  HwReunionCase *shown = self->shown;
+
   hw_group_rows_clear (self->rows);
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
 
@@ -796,6 +807,7 @@ load (gpointer      owner,
 
   if (session == NULL)
     {
+      g_clear_pointer (&self->shown, hw_reunion_case_free);
       hw_group_rows_clear (self->rows);
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
       return;
@@ -898,5 +910,7 @@ hw_case_reunion_set_editable (HwCaseReunion *self,
 
   self->editable = editable;
   gtk_widget_set_visible (self->buttons, editable);
-  hw_case_watch_reload (self->watch);
+  /* The same rows, with or without their buttons: nothing to read again. */
+  if (self->shown != NULL)
+    show (self);
 }
