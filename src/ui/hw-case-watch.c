@@ -144,12 +144,6 @@ hw_case_watch_set_case (HwCaseWatch *self,
   hw_case_watch_reload (self);
 }
 
-HwSession *
-hw_case_watch_get_session (HwCaseWatch *self)
-{
-  return self->session;
-}
-
 /* The connection of the session shown, or NULL. */
 HwDb *
 hw_case_watch_get_db (HwCaseWatch *self)

@@ -33,7 +33,6 @@ void          hw_case_watch_set_case        (HwCaseWatch        *self,
                                              HwSession          *session,
                                              gint64              case_id);
 void          hw_case_watch_reload          (HwCaseWatch        *self);
-HwSession    *hw_case_watch_get_session     (HwCaseWatch        *self);
 HwDb         *hw_case_watch_get_db          (HwCaseWatch        *self);
 gint64        hw_case_watch_get_case_id     (HwCaseWatch        *self);
 
