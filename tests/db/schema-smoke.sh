@@ -288,9 +288,11 @@ err "rationale required" off_a1 $DB 23514 \
    "INSERT INTO homeward.case_link (sighting_id, case_id, confidence, rationale) SELECT s.id, c.id, 'possible', ' ' FROM homeward.sighting s, homeward.abduction_case c WHERE s.source_ref = 'call-0001' AND c.case_number = 'GZ-2009-0007'"
 err "one active link per sighting and case" off_a1 $DB 23505 \
    "INSERT INTO homeward.case_link (sighting_id, case_id, confidence, rationale) SELECT sighting_id, case_id, 'probable', 'again' FROM homeward.case_link"
-err "withdrawing a link needs a reason" off_a1 $DB 23514 \
+err "withdrawing a link needs a reason" off_b1 $DB 23514 \
    "UPDATE homeward.case_link SET state = 'withdrawn' WHERE confidence = 'possible'"
-ok "withdraw a link with a reason, link again" off_a1 $DB "
+eq "the linking officer of another unit cannot withdraw it (0 rows): the case's unit does" off_a1 $DB \
+   "UPDATE homeward.case_link SET state = 'withdrawn', withdrawn_reason = 'x' RETURNING id" ""
+ok "withdraw a link with a reason (the case's unit), link again" off_b1 $DB "
   UPDATE homeward.case_link SET state = 'withdrawn', withdrawn_reason = '核实后非同一儿童' WHERE confidence = 'possible';
   INSERT INTO homeward.case_link (sighting_id, case_id, confidence, rationale)
   SELECT sighting_id, case_id, 'probable', '新照片比对相符' FROM homeward.case_link WHERE state = 'withdrawn'"
@@ -304,8 +306,9 @@ eq "status changes audited with their reason" adm $DB \
       FROM homeward.audit_log WHERE table_name = 'sighting' AND action = 'UPDATE'
        AND old_row->>'status' IS DISTINCT FROM new_row->>'status'" \
    "new>triaged:photo usable,triaged>no_match:no candidate,no_match>triaged:new photo"
-err "verification step as somebody else refused" off_a1 $DB 42501 \
-   "INSERT INTO homeward.verification_step (sighting_id, kind, performed_by) SELECT s.id, 'note', o.id FROM homeward.sighting s, homeward.officer o WHERE o.login = 'off_b1' LIMIT 1"
+eq "a verification step in somebody else's name is recorded in one's own" off_a1 $DB \
+   "INSERT INTO homeward.verification_step (sighting_id, kind, performed_by) SELECT s.id, 'note', o.id FROM homeward.sighting s, homeward.officer o WHERE o.login = 'off_b1' LIMIT 1
+    RETURNING performed_by = homeward.current_officer_id()" t
 ok "photo with hash blocks" off_a1 $DB "
   INSERT INTO homeward.photo (sighting_id, content, mime_type, sha256, phash, width, height)
   SELECT id, '\\x89504e47'::bytea, 'image/png', sha256('\\x89504e47'::bytea), x'0123456789abcdef'::bigint, 10, 10
@@ -417,15 +420,15 @@ ok "three sightings with photos: two near duplicates (3 bits apart), one unrelat
   WITH s AS (INSERT INTO homeward.sighting (channel, source_ref, received_at)
              VALUES ('microblog', 'repost-a', '2026-02-01 10:00+08') RETURNING id)
   INSERT INTO homeward.photo (sighting_id, content, mime_type, sha256, phash)
-  SELECT id, '\\x01', 'image/jpeg', sha256('repost-a'), 1234567890123 FROM s;
+  SELECT id, '\\x01', 'image/jpeg', sha256('\\x01'::bytea), 1234567890123 FROM s;
   WITH s AS (INSERT INTO homeward.sighting (channel, source_ref, received_at)
              VALUES ('microblog', 'repost-b', '2026-02-03 10:00+08') RETURNING id)
   INSERT INTO homeward.photo (sighting_id, content, mime_type, sha256, phash)
-  SELECT id, '\\x02', 'image/jpeg', sha256('repost-b'), 1234567890123 # 7 FROM s;
+  SELECT id, '\\x02', 'image/jpeg', sha256('\\x02'::bytea), 1234567890123 # 7 FROM s;
   WITH s AS (INSERT INTO homeward.sighting (channel, source_ref, received_at)
              VALUES ('microblog', 'repost-c', '2026-02-02 10:00+08') RETURNING id)
   INSERT INTO homeward.photo (sighting_id, content, mime_type, sha256, phash)
-  SELECT id, '\\x03', 'image/jpeg', sha256('repost-c'), -1234567890123 FROM s"
+  SELECT id, '\\x03', 'image/jpeg', sha256('\\x03'::bytea), -1234567890123 FROM s"
 eq "the near duplicates form one group: two sightings, the first one primary, first and last seen" off_a1 $DB "
   SELECT g.repost_count || ',' || (p.source_ref) || ',' || to_char(g.first_seen_at AT TIME ZONE 'Asia/Shanghai', 'MM-DD')
          || ',' || to_char(g.last_seen_at AT TIME ZONE 'Asia/Shanghai', 'MM-DD')
