@@ -1600,6 +1600,130 @@ cmd_summary (Cli   *cli,
   return write_report (report, output, timings, started, g_get_monotonic_time ());
 }
 
+/* Who read a case's restricted family details and DNA results: the access
+ * log as the case page shows it to supervisors (the same query). */
+static int
+cmd_access_log (Cli   *cli,
+                int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwDbResult) found = NULL;
+  g_autoptr(HwDbResult) rows = NULL;
+  g_autoptr(GBytes) sql = NULL;
+  g_autofree char *case_ref = NULL;
+  gboolean json = FALSE;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "case", 'c', 0, G_OPTION_ARG_STRING, &case_ref, N_("The case: its number or its id (required)"),
+      N_("CASE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("List who read a case’s family contact details, contact log and DNA "
+                                  "results, and when: the last 50 reads, newest first. For the "
+                                  "supervisors of the case’s unit and administrators."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (context, _("access-log takes no other arguments"));
+  if (case_ref == NULL || g_strstrip (case_ref)[0] == '\0')
+    return usage_error (context, _("access-log needs --case"));
+
+  sql = g_resources_lookup_data ("/io/github/homeward/Homeward/queries/case/load-access-log.sql",
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert (sql != NULL);
+
+  {
+    const char *params[] = { case_ref };
+
+    if (!(db = cli_connect (cli, &error)) ||
+        !(found = hw_db_query_sync (db,
+                                    "SELECT id FROM homeward.abduction_case "
+                                    " WHERE case_number = upper ($1) OR id::text = $1",
+                                    params, 1, NULL, &error)))
+      return fail (error);
+  }
+  if (hw_db_result_get_n_rows (found) != 1)
+    {
+      g_printerr (_("homeward-cli: there is no case %s\n"), case_ref);
+      return EXIT_FAILURE_;
+    }
+
+  {
+    const char *params[] = { hw_db_result_get_string (found, 0, 0) };
+
+    if (!(rows = hw_db_query_sync (db, g_bytes_get_data (sql, NULL), params, 1, NULL, &error)))
+      {
+        if (g_error_matches (error, HW_DB_ERROR, HW_DB_ERROR_PERMISSION))
+          {
+            g_printerr (_("homeward-cli: only supervisors and administrators read who read a case’s "
+                          "family details\n"));
+            g_error_free (error);
+            return EXIT_FAILURE_;
+          }
+        return fail (error);
+      }
+  }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < hw_db_result_get_n_rows (rows); i++)
+        {
+          g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (hw_db_result_int_cell (rows, i, "at", 0));
+          g_autofree char *at_text = g_date_time_format_iso8601 (at);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "at");
+          json_builder_add_string_value (builder, at_text);
+          json_builder_set_member_name (builder, "who");
+          json_builder_add_string_value (builder, hw_db_result_cell (rows, i, "who"));
+          json_builder_set_member_name (builder, "what");
+          json_builder_add_string_value (builder, hw_db_result_cell (rows, i, "what"));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+      return EXIT_OK;
+    }
+
+  if (hw_db_result_get_n_rows (rows) == 0)
+    {
+      g_print ("%s\n", _("Nobody has read the family’s contact details or DNA results yet"));
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < hw_db_result_get_n_rows (rows); i++)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (hw_db_result_int_cell (rows, i, "at", 0));
+      g_autoptr(GDateTime) at = g_date_time_to_local (utc);
+      g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M:%S");
+
+      g_print ("%s  %s  %s\n", when, hw_db_result_cell (rows, i, "who"),
+               hw_case_access_to_label (hw_db_result_cell (rows, i, "what")));
+    }
+
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "server", "start|stop|status|conninfo", N_("Manage the embedded server"), cmd_server },
   { "init", "", N_("Create the database, roles and schema"), cmd_init },
@@ -1620,6 +1744,8 @@ static const Command commands[] = {
   { "report", "CASE-NUMBER -o FILE.pdf", N_("Write a case report as a PDF"), cmd_report },
   { "summary", "--unit CODE -o FILE.pdf", N_("Write a unit's summary for a weekly review as a PDF"),
     cmd_summary },
+  { "access-log", "--case CASE [--json]", N_("List who read a case's family details and DNA results"),
+    cmd_access_log },
 };
 
 static void

@@ -690,6 +690,26 @@ hw_case_channel_to_label (const char *channel)
   return channel != NULL ? channel : "";
 }
 
+/* What a read logged in homeward.access_log was of (data/sql/0020). */
+const char *
+hw_case_access_to_label (const char *what)
+{
+  static const struct { const char *value; const char *label; } labels[] = {
+    { "family_contacts", NC_("restricted read", "Phone numbers and addresses") },
+    { "contact_log", NC_("restricted read", "Family contact log") },
+    { "dna_results", NC_("restricted read", "DNA results") },
+    { "dna_profiles", NC_("restricted read", "DNA profiles") },
+    { "restricted_steps", NC_("restricted read", "Identification and DNA steps") },
+    { "family_search", NC_("restricted read", "Search by a family’s phone or address") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].value, what) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "restricted read", labels[i].label);
+
+  return what != NULL ? what : "";
+}
+
 const char *
 hw_case_priority_to_label (const char *priority)
 {
@@ -876,6 +896,8 @@ hw_family_member_new (void)
   member->phone = g_strdup ("");
   member->address = g_strdup ("");
   member->updated_by_name = g_strdup ("");
+  /* whoever records a relative writes their contact details */
+  member->contact_visible = TRUE;
 
   return member;
 }
@@ -1132,6 +1154,17 @@ hw_case_change_free (HwCaseChange *change)
   g_free (change->new_status);
   g_free (change->status_reason);
   g_free (change);
+}
+
+void
+hw_case_access_free (HwCaseAccess *access)
+{
+  if (access == NULL)
+    return;
+
+  g_free (access->who);
+  g_free (access->what);
+  g_free (access);
 }
 
 void

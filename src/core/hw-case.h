@@ -84,8 +84,10 @@ typedef struct
   char     *given_name_latin;
   char     *name;               /* family and given name, as shown */
   char     *name_latin;
-  char     *phone;
+  char     *phone;              /* "" when not recorded or not the reader's to see */
   char     *address;
+  gboolean  contact_visible;    /* the phone and address are the reader's to see and change */
+  gboolean  has_contact;        /* a phone number or an address is recorded */
   gboolean  dna_given;
   gboolean  consent_contact;
   gboolean  consent_dna;
@@ -131,6 +133,16 @@ typedef struct
   char   *new_status;
   char   *status_reason;
 } HwCaseChange;
+
+/* A read of a case's restricted family details or DNA results, from the
+ * access log (supervisors and administrators read it). */
+typedef struct
+{
+  gint64  id;
+  gint64  at;                   /* Unix time */
+  char   *who;                  /* the officer's name, or the database role */
+  char   *what;                 /* "family_contacts", "contact_log", "dna_results", … */
+} HwCaseAccess;
 
 /* A photo from a file, checked and decoded, ready to be stored: the
  * original bytes untouched (it is evidence), and what the photo table
@@ -207,6 +219,7 @@ char       **hw_case_split_nicknames         (const char       *text);
 const char  *hw_case_sex_to_label            (const char       *sex);
 const char  *hw_case_relationship_to_label   (const char       *relationship);
 const char  *hw_case_channel_to_label        (const char       *channel);
+const char  *hw_case_access_to_label         (const char       *what);
 const char  *hw_case_priority_to_label       (const char       *priority);
 const char * const *hw_case_get_priorities   (void);
 
@@ -229,6 +242,7 @@ const char * const *hw_case_get_relationships (void);
 void         hw_contact_event_free           (HwContactEvent   *event);
 void         hw_case_photo_free              (HwCasePhoto      *photo);
 void         hw_case_change_free             (HwCaseChange     *change);
+void         hw_case_access_free             (HwCaseAccess     *access);
 void         hw_case_transition_free         (HwCaseTransition *transition);
 void         hw_case_officer_free            (HwCaseOfficer    *officer);
 
@@ -237,6 +251,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwFamilyMember, hw_family_member_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwContactEvent, hw_contact_event_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCasePhoto, hw_case_photo_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCaseChange, hw_case_change_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCaseAccess, hw_case_access_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCaseTransition, hw_case_transition_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCaseOfficer, hw_case_officer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCasePhotoImport, hw_case_photo_import_free)

@@ -131,6 +131,7 @@ typedef struct
   char   *kind;
   char   *outcome;
   char   *notes;
+  gboolean restricted;           /* outcome and notes are not the reader's to see ("" here) */
   char   *officer_name;
   gint64  performed_at;
   gint64  corrects_step_id;      /* or 0 */

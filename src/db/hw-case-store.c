@@ -263,6 +263,7 @@ hw_case_details_free (HwCaseDetails *details)
   g_clear_pointer (&details->contacts, g_ptr_array_unref);
   g_clear_pointer (&details->photos, g_ptr_array_unref);
   g_clear_pointer (&details->history, g_ptr_array_unref);
+  g_clear_pointer (&details->access_log, g_ptr_array_unref);
   g_free (details);
 }
 
@@ -345,6 +346,8 @@ family_member_from_result (HwDbResult *result,
   hw_family_member_set_text (&member->name_latin, hw_db_result_cell (result, row, "name_latin"));
   hw_family_member_set_text (&member->phone, hw_db_result_cell (result, row, "phone"));
   hw_family_member_set_text (&member->address, hw_db_result_cell (result, row, "address"));
+  member->contact_visible = hw_db_result_bool_cell (result, row, "contact_visible");
+  member->has_contact = hw_db_result_bool_cell (result, row, "has_contact");
   member->dna_given = hw_db_result_bool_cell (result, row, "dna_given");
   member->consent_contact = hw_db_result_bool_cell (result, row, "consent_contact");
   member->consent_dna = hw_db_result_bool_cell (result, row, "consent_dna");
@@ -403,6 +406,7 @@ load_contacts_cb (GObject      *object,
       gboolean visible = n > 0 && hw_db_result_bool_cell (rows, 0, "visible");
 
       data->details->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_contact_event_free);
+      data->details->contacts_restricted = !visible;
 
       for (guint i = 0; i < n && visible; i++)
         {
@@ -493,6 +497,40 @@ load_history_cb (GObject      *object,
     {
       /* The audit log is the supervisors'. */
       data->details->history_restricted = TRUE;
+      g_clear_error (&error);
+    }
+
+  load_part_done (task, error);
+}
+
+static void
+load_access_log_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr(HwDbResult) rows = NULL;
+  GError *error = NULL;
+
+  if ((rows = hw_db_query_finish (HW_DB (object), result, &error)))
+    {
+      data->details->access_log = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_case_access_free);
+
+      for (guint i = 0; i < hw_db_result_get_n_rows (rows); i++)
+        {
+          HwCaseAccess *access = g_new0 (HwCaseAccess, 1);
+
+          access->id = hw_db_result_int_cell (rows, i, "id", 0);
+          access->at = hw_db_result_int_cell (rows, i, "at", 0);
+          access->who = hw_db_result_dup_cell (rows, i, "who");
+          access->what = hw_db_result_dup_cell (rows, i, "what");
+          g_ptr_array_add (data->details->access_log, access);
+        }
+    }
+  else if (g_error_matches (error, HW_DB_ERROR, HW_DB_ERROR_PERMISSION))
+    {
+      /* The access log is the supervisors'. */
       g_clear_error (&error);
     }
 
@@ -607,6 +645,15 @@ hw_case_store_load_async (HwCaseStore         *self,
     {
       data->pending++;
       query_async (self, "load-photos", params, cancellable, load_photos_cb, g_object_ref (task));
+    }
+
+  /* Who read the family's details, for the readers of the history: sent
+   * after the family and the contact log, so that this very read is in it
+   * (one connection answers in order). */
+  if ((sections & HW_CASE_SECTION_HISTORY) && history_readable (self))
+    {
+      data->pending++;
+      query_async (self, "load-access-log", params, cancellable, load_access_log_cb, g_object_ref (task));
     }
 
   load_part_done (task, NULL);
@@ -1569,6 +1616,8 @@ hw_case_store_save_family_member_async (HwCaseStore          *self,
       add_int (params, edited->version);
       add_int (params, edited->person_version);
       add_member_values (params, edited);
+      /* contact details the reader may not see are left as they are */
+      add_bool (params, edited->contact_visible);
       query_async (self, "save-family-member", params, cancellable, member_written_cb,
                    g_steal_pointer (&task));
     }

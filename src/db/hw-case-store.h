@@ -41,9 +41,11 @@ typedef struct
   GPtrArray      *family;             /* HwFamilyMember */
   gboolean        family_restricted;  /* another unit's case: its family is not ours to see */
   GPtrArray      *contacts;           /* HwContactEvent, newest first */
+  gboolean        contacts_restricted; /* the contact log is for the assigned officer and supervisors */
   GPtrArray      *photos;             /* HwCasePhoto */
   GPtrArray      *history;            /* HwCaseChange, newest first */
   gboolean        history_restricted; /* the audit log is for supervisors */
+  GPtrArray      *access_log;         /* HwCaseAccess, newest first; NULL: not the reader's */
 } HwCaseDetails;
 
 void hw_case_details_free (HwCaseDetails *details);

@@ -346,6 +346,7 @@ steps_from_rows (HwDbResult *rows)
       step->kind = hw_db_result_dup_cell (rows, i, "kind");
       step->outcome = hw_db_result_dup_cell (rows, i, "outcome");
       step->notes = hw_db_result_dup_cell (rows, i, "notes");
+      step->restricted = hw_db_result_bool_cell (rows, i, "restricted");
       step->officer_name = hw_db_result_dup_cell (rows, i, "officer_name");
       step->performed_at = hw_db_result_int_cell (rows, i, "performed_at", 0);
       step->corrects_step_id = hw_db_result_int_cell (rows, i, "corrects_step_id", 0);

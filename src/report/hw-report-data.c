@@ -725,6 +725,7 @@ read_steps (gpointer    data,
       step->kind = text_cell (rows, i, "kind");
       step->outcome = text_cell (rows, i, "outcome");
       step->notes = text_cell (rows, i, "notes");
+      step->restricted = hw_db_result_bool_cell (rows, i, "restricted");
       step->officer_name = text_cell (rows, i, "officer_name");
       step->performed_at = time_cell (rows, i, "performed_at");
       step->corrects_step_id = hw_db_result_int_cell (rows, i, "corrects_step_id", 0);

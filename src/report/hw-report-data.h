@@ -97,6 +97,7 @@ typedef struct
   char   *kind;
   char   *outcome;
   char   *notes;
+  gboolean restricted;          /* outcome and notes are not the reader's to see (NULL) */
   char   *officer_name;
   gint64  performed_at;
   gint64  corrects_step_id;     /* or 0 */

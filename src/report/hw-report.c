@@ -1507,6 +1507,9 @@ build_timeline (Flow         *f,
           g_string_append_printf (kind, _("sighting %lld"), (long long) step->sighting_id);
         }
 
+      if (step->restricted)
+        g_string_append (notes, _("Outcome and notes restricted to the officer assigned to the case and "
+                                  "the unit’s supervisors"));
       if (step->outcome != NULL)
         g_string_append (notes, step->outcome);
       if (step->notes != NULL)

@@ -184,8 +184,12 @@ read_form (HwCaseFamilyDialog *self)
   hw_family_member_set_text (&member->relationship,
                              selected >= 1 && selected <= g_strv_length ((char **) relationships)
                              ? relationships[selected - 1] : "");
-  hw_family_member_set_text (&member->phone, phone);
-  hw_family_member_set_text (&member->address, address);
+  /* Contact details the officer may not see stay as they are (empty here). */
+  if (member->contact_visible)
+    {
+      hw_family_member_set_text (&member->phone, phone);
+      hw_family_member_set_text (&member->address, address);
+    }
   member->dna_given = gtk_switch_get_active (self->dna_switch);
   member->consent_contact = gtk_switch_get_active (self->contact_switch);
   member->consent_dna = gtk_switch_get_active (self->dna_consent_switch);
@@ -213,6 +217,21 @@ fill_form (HwCaseFamilyDialog   *self,
   adw_combo_row_set_selected (self->relationship_row, selected);
   gtk_editable_set_text (GTK_EDITABLE (self->phone_row), member->phone);
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), member->address);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *row = GTK_WIDGET (i == 0 ? self->phone_row : self->address_row);
+
+      gtk_widget_set_sensitive (row, member->contact_visible);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     member->contact_visible ? (i == 0 ? _("Phone") : _("Address"))
+                                     : (i == 0 ? _("Phone (restricted)") : _("Address (restricted)")));
+      gtk_widget_set_tooltip_text (row, member->contact_visible ? NULL
+                                   : member->has_contact
+                                   ? _("Restricted: the relative’s phone number and address are for the "
+                                       "officer assigned to the case and the unit’s supervisors")
+                                   : _("Only the officer assigned to the case and the unit’s supervisors "
+                                       "record the relative’s phone number and address"));
+    }
   gtk_switch_set_active (self->dna_switch, member->dna_given);
   gtk_switch_set_active (self->contact_switch, member->consent_contact);
   gtk_switch_set_active (self->dna_consent_switch, member->consent_dna);

@@ -120,6 +120,7 @@ struct _HwCasePage
   HwCaseDna           *dna;
   HwCaseReunion       *reunion;
   AdwPreferencesGroup *history_group;
+  AdwPreferencesGroup *access_group;
   AdwPreferencesGroup *case_edit_group;
   AdwComboRow        *priority_combo;
   AdwActionRow       *officer_row;
@@ -168,6 +169,7 @@ struct _HwCasePage
   GPtrArray          *family_rows;
   GPtrArray          *contact_rows;
   GPtrArray          *history_rows;
+  GPtrArray          *access_rows;
 
   /* The officers the case may be assigned to, in the drop-down's order:
    * their ids as the field holds them ("" first, for nobody), and names */
@@ -781,9 +783,14 @@ show_family (HwCasePage          *self,
       title = g_strdup_printf (_("%s · %s"), name[0] != '\0' ? name : _("Name not recorded"),
                                hw_case_relationship_to_label (member->relationship));
 
-      g_string_append (subtitle, member->phone[0] != '\0' ? member->phone : _("No phone number"));
-      if (member->address[0] != '\0')
-        g_string_append_printf (subtitle, "\n%s", member->address);
+      if (!member->contact_visible && member->has_contact)
+        g_string_append (subtitle, _("Phone and address restricted to the assigned officer and supervisors"));
+      else
+        {
+          g_string_append (subtitle, member->phone[0] != '\0' ? member->phone : _("No phone number"));
+          if (member->address[0] != '\0')
+            g_string_append_printf (subtitle, "\n%s", member->address);
+        }
       g_string_append_printf (subtitle, "\n%s%s%s",
                               member->dna_given ? _("DNA sample given") : _("No DNA sample"),
                               _(" · "), consents);
@@ -820,6 +827,14 @@ show_contacts (HwCasePage          *self,
                        _("The contact log is restricted"),
                        details->kase->unit_name[0] != '\0' ? details->kase->unit_name
                                                           : details->kase->unit_code);
+      return;
+    }
+
+  if (details->contacts_restricted)
+    {
+      add_row (self->contacts_group, self->contact_rows, _("The contact log is restricted"),
+               _("Only the officer assigned to the case and the unit’s supervisors can see it."),
+               "system-lock-screen-symbolic");
       return;
     }
 
@@ -1031,6 +1046,33 @@ show_history (HwCasePage          *self,
                          _("No changes recorded since the case was entered"));
 }
 
+/* Who looked at the family's details: for the unit's supervisors. */
+static void
+show_access_log (HwCasePage          *self,
+                 const HwCaseDetails *details,
+                 GDateTime           *now)
+{
+  clear_rows (self->access_group, self->access_rows);
+  gtk_widget_set_visible (GTK_WIDGET (self->access_group),
+                          details->access_log != NULL && !details->family_restricted);
+  if (details->access_log == NULL)
+    return;
+
+  for (guint i = 0; i < details->access_log->len; i++)
+    {
+      const HwCaseAccess *access = g_ptr_array_index (details->access_log, i);
+      g_autofree char *when = format_when (access->at, TRUE, now);
+      /* TRANSLATORS: who read what of the family's restricted details: "李伟 · DNA results" */
+      g_autofree char *title = g_strdup_printf (_("%s · %s"), access->who, hw_case_access_to_label (access->what));
+
+      add_row (self->access_group, self->access_rows, title, when, NULL);
+    }
+
+  if (details->access_log->len == 0)
+    add_placeholder_row (self->access_group, self->access_rows,
+                         _("Nobody has read the family’s contact details or DNA results yet"));
+}
+
 static void
 show_details (HwCasePage *self)
 {
@@ -1046,6 +1088,7 @@ show_details (HwCasePage *self)
   show_family (self, details);
   show_contacts (self, details, now);
   show_history (self, details, now);
+  show_access_log (self, details, now);
   update_status_menu (self);
 
   gtk_stack_set_visible_child_name (self->stack, "case");
@@ -1117,6 +1160,8 @@ show_mode (HwCasePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->family_group), recorded);
   gtk_widget_set_visible (GTK_WIDGET (self->contacts_group), recorded);
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), recorded);
+  if (!recorded)
+    gtk_widget_set_visible (GTK_WIDGET (self->access_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->status_detail_label),
                           recorded && gtk_label_get_text (self->status_detail_label)[0] != '\0');
   gtk_stack_set_visible_child_name (self->action_stack, self->editing ? "edit" : "view");
@@ -2965,6 +3010,7 @@ hw_case_page_finalize (GObject *object)
   g_clear_pointer (&self->family_rows, g_ptr_array_unref);
   g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->access_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hw_case_page_parent_class)->finalize (object);
 }
@@ -3127,6 +3173,7 @@ hw_case_page_class_init (HwCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, sightings);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, dna);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, reunion);
+  gtk_widget_class_bind_template_child (widget_class, HwCasePage, access_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, history_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, case_edit_group);
   gtk_widget_class_bind_template_child (widget_class, HwCasePage, priority_combo);
@@ -3271,6 +3318,7 @@ hw_case_page_init (HwCasePage *self)
   self->family_rows = g_ptr_array_new ();
   self->contact_rows = g_ptr_array_new ();
   self->history_rows = g_ptr_array_new ();
+  self->access_rows = g_ptr_array_new ();
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
   update_actions (self);

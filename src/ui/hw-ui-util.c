@@ -261,7 +261,11 @@ hw_verification_step_row_new (HwVerificationStep *step,
   else
     title = g_strdup (hw_step_kind_to_label (step->kind));
 
-  if (step->notes[0] != '\0')
+  if (step->restricted)
+    g_string_append_printf (subtitle, "%s\n",
+                            _("Outcome and notes restricted to the officer assigned to the case and "
+                              "the unit’s supervisors"));
+  else if (step->notes[0] != '\0')
     g_string_append_printf (subtitle, "%s\n", step->notes);
   /* Translators: who recorded a step and when */
   g_string_append_printf (subtitle, _("%s · %s"), step->officer_name, when);

@@ -32,7 +32,7 @@ expect () {
   if [ "$got" = "$want" ]; then ok "$what"; else not_ok "$what (exit $got, wanted $want)" "$out"; fi
 }
 
-for sub in server init migrate add-unit add-officer demo-data hash near-duplicates add-sighting candidates dashboard import-lab-results; do
+for sub in server init migrate add-unit add-officer demo-data hash near-duplicates add-sighting candidates dashboard import-lab-results access-log; do
   out=$("$cli" "$sub" --help 2>&1)
   if [ $? = 0 ] && grep -q "Usage:" <<<"$out"; then ok "$sub --help"; else not_ok "$sub --help" "$out"; fi
 done
@@ -131,6 +131,9 @@ expect 2 "add-sighting refuses an unknown channel" "$cli" add-sighting --channel
 expect 2 "add-sighting refuses ages the wrong way round" "$cli" add-sighting --channel hotline --age-min 9 --age-max 5
 expect 2 "near-duplicates refuses a distance beyond 11" "$cli" near-duplicates --max-distance 12 "$work/photo.jpg"
 expect 1 "near-duplicates of a file that is not a photo fails" "$cli" near-duplicates "$work/note.jpg"
+
+expect 1 "access-log of no such case fails" "$cli" access-log --case XX-0000-0000
+expect 2 "access-log needs --case" "$cli" access-log
 
 expect 0 "server stop" "$cli" server stop
 expect 3 "status after stop says stopped" "$cli" server status

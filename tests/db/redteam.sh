@@ -371,7 +371,7 @@ bounded="'occurred_at', 'collected_at'"
 columns=$(su "SELECT c.relname || ' ' || a.attname || ' ' || format_type(a.atttypid, NULL)
                 FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
                WHERE c.relnamespace = 'homeward'::regnamespace AND c.relkind = 'r'
-                 AND c.relname NOT IN ('schema_migrations', 'audit_log', 'change_log',
+                 AND c.relname NOT IN ('schema_migrations', 'audit_log', 'change_log', 'access_log',
                                        'case_list_key', 'case_match_key', 'case_family_key')
                  AND a.attnum > 0 AND NOT a.attisdropped
                  AND (a.attname ~ '_(by|at)\$' OR a.attname = 'officer_id')
@@ -562,6 +562,129 @@ refused "a reunion is not recorded as signed off" $officer HW006 \
   "INSERT INTO homeward.reunion (case_id, signed_off_by, signed_off_at) VALUES ($case_id, $sup_id, now())"
 refused "a supervisor signs off in their own name only" $supervisor HW006 \
   "UPDATE homeward.reunion SET signed_off_by = $other_sup_id WHERE id = $reunion_id"
+
+# ---------------------------------------------------------------------------
+echo "# reading wider than the design"
+# An officer of the same unit not assigned to the case, and one of another unit.
+bystander=$(su "SELECT o.login FROM homeward.officer o JOIN homeward.unit u ON u.id = o.unit_id
+                 WHERE u.code = 'SZ' AND o.role = 'officer' AND o.active AND o.login <> '$officer'
+                 ORDER BY o.id LIMIT 1")
+step=$(as $officer "INSERT INTO homeward.verification_step (case_id, kind, outcome, notes)
+                    VALUES ($case_id, 'family_identification', 'recognised', '母亲认出了照片中的胎记') RETURNING id")
+dna_step=$(as $officer "INSERT INTO homeward.verification_step (case_id, kind, outcome, notes)
+                        VALUES ($case_id, 'dna_result', 'match', 'CPI 3.2e6') RETURNING id")
+[ -n "$bystander" ] && [ -n "$step" ] && [ -n "$dna_step" ] && ok "a bystander of the unit ($bystander), an identification and a DNA step" \
+  || not_ok "a bystander of the unit, an identification and a DNA step" "$bystander / $step / $dna_step"
+
+# Every column an officer may not select, of every table: generated from
+# the column privileges, tried by an officer, a supervisor and an administrator.
+while read -r table column; do
+  [ -z "$table" ] && continue
+  for role in $bystander $supervisor $admin; do
+    refused "$table.$column: not selected from the table by $role" $role 42501 \
+      "SELECT $column FROM homeward.$table LIMIT 1"
+  done
+done < <(su "SELECT c.relname || ' ' || a.attname
+               FROM pg_catalog.pg_class c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
+              WHERE c.relnamespace = 'homeward'::regnamespace AND c.relkind = 'r'
+                AND a.attnum > 0 AND NOT a.attisdropped
+                AND has_table_privilege('homeward_officer', c.oid, 'SELECT')
+                    IS DISTINCT FROM true
+                AND has_any_column_privilege('homeward_officer', c.oid, 'SELECT')
+                AND NOT has_column_privilege('homeward_officer', c.oid, a.attnum, 'SELECT')
+              ORDER BY 1")
+eq "the restricted columns are the design's" \
+   "SELECT string_agg(c.relname || '.' || a.attname, ',' ORDER BY c.relname, a.attname)
+      FROM pg_catalog.pg_class c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
+     WHERE c.relnamespace = 'homeward'::regnamespace AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+       AND has_any_column_privilege('homeward_officer', c.oid, 'SELECT')
+       AND NOT has_column_privilege('homeward_officer', c.oid, a.attnum, 'SELECT')" \
+   "contact_event.channel,contact_event.next_step,contact_event.occurred_at,contact_event.officer_id,contact_event.outcome,contact_event.summary,dna_comparison.combined_index,dna_comparison.computed_index,dna_comparison.conclusion,dna_comparison.probability,dna_comparison.report_reference,dna_str_allele.allele1,dna_str_allele.allele2,family_member.address,family_member.phone,family_member.search,verification_step.notes,verification_step.outcome"
+
+attack "the bystander reads no phone number or address through the function" $bystander \
+  "SELECT phone, address FROM homeward.read_family_contacts($case_id)" \
+  "SELECT true"
+out=$(as $bystander "SELECT count(*) || ':' || count(phone) || count(address) || ':' || bool_or(has_contact)
+                       FROM homeward.read_family_contacts($case_id)")
+[ "${out%%:*}" -gt 0 ] && [ "$(cut -d: -f2 <<<"$out")" = 00 ] && [ "${out##*:}" = true ] \
+  && ok "... sees the relatives and that contact details exist, not what they are ($out)" \
+  || not_ok "... sees the relatives and that contact details exist, not what they are" "$out"
+out=$(as $bystander "SELECT count(*) FROM homeward.read_contact_log($case_id)")
+attacks=$((attacks + 1))
+[ "$out" = 0 ] && ok "the bystander reads no contact log" || { through=$((through + 1)); not_ok "the bystander reads no contact log" "$out"; }
+out=$(as $bystander "SELECT (SELECT count(*) FROM homeward.read_dna_results($case_id)) + (SELECT count(*) FROM homeward.read_dna_profiles($case_id))")
+attacks=$((attacks + 1))
+[ "$out" = 0 ] && ok "... no DNA result or profile" || { through=$((through + 1)); not_ok "... no DNA result or profile" "$out"; }
+for who in $bystander $other_off $other_sup; do
+  out=$(as $who "SELECT string_agg(coalesce(outcome, '-') || coalesce(notes, '-') || restricted::text, ',')
+                   FROM homeward.read_step_texts(ARRAY[$step, $dna_step])")
+  attacks=$((attacks + 1))
+  [ "$out" = "--true,--true" ] && ok "$who reads neither the identification's nor the DNA step's outcome" \
+    || { through=$((through + 1)); not_ok "$who reads neither the identification's nor the DNA step's outcome" "$out"; }
+done
+out=$(as $officer "SELECT string_agg(outcome, ',' ORDER BY step_id) FROM homeward.read_step_texts(ARRAY[$step, $dna_step])")
+[ "$out" = "recognised,match" ] && ok "the assigned officer reads both" || not_ok "the assigned officer reads both" "$out"
+phone=$(su "SELECT phone FROM homeward.family_member WHERE id = $fm_id")
+attack "a phone number finds the case only for those who may read it" $bystander \
+  "SELECT homeward.search_family_cases('$phone')" \
+  "SELECT true"
+out=$(as $bystander "SELECT $case_id = ANY (homeward.search_family_cases('$phone'))")
+[ "$out" = f ] && ok "... the bystander's phone search does not find it" || not_ok "... the bystander's phone search does not find it" "$out"
+out=$(as $supervisor "SELECT $case_id = ANY (homeward.search_family_cases('$phone'))")
+[ "$out" = t ] && ok "... the supervisor's does" || not_ok "... the supervisor's does" "$out"
+out=$(as $bystander "SELECT $case_id = ANY (homeward.search_family_cases('红父'))")
+[ "$out" = t ] && ok "... and the relative's name still finds it for the unit" || not_ok "... the relative's name still finds it for the unit" "$out"
+refused "the bystander does not write a phone number they may not read" $bystander 42501 \
+  "UPDATE homeward.family_member SET phone = '13000000000' WHERE id = $fm_id"
+refused "... nor through save_family_member" $bystander 42501 \
+  "SELECT s.* FROM homeward.family_member fm JOIN homeward.person p ON p.id = fm.person_id
+     CROSS JOIN LATERAL homeward.save_family_member(fm.id, fm.version, p.version, p.family_name, p.given_name,
+           p.family_name_latin, p.given_name_latin, fm.relationship, '13000000000', NULL, fm.dna_given,
+           fm.consent_contact, fm.consent_dna, fm.consent_publish, true) s
+    WHERE fm.id = $fm_id"
+attack "the bystander saves the relative's name without touching the phone" $bystander \
+  "SELECT s.* FROM homeward.family_member fm JOIN homeward.person p ON p.id = fm.person_id
+     CROSS JOIN LATERAL homeward.save_family_member(fm.id, fm.version, p.version, p.family_name, '父亲',
+           p.family_name_latin, p.given_name_latin, fm.relationship, NULL, NULL, fm.dna_given,
+           fm.consent_contact, fm.consent_dna, fm.consent_publish, false) s
+    WHERE fm.id = $fm_id" \
+  "SELECT fm.phone = '$phone' AND p.given_name = '父亲' FROM homeward.family_member fm
+     JOIN homeward.person p ON p.id = fm.person_id WHERE fm.id = $fm_id"
+
+echo "# reads are logged, and the log is the database's"
+su "SELECT 1" >/dev/null
+as $officer "SELECT count(*) FROM homeward.read_family_contacts($case_id)" >/dev/null
+eq "the assigned officer's read is logged: who, which case, what" \
+   "SELECT db_role || ' ' || what || ' ' || (unit_id = (SELECT unit_id FROM homeward.abduction_case WHERE id = $case_id))::text
+      FROM homeward.access_log WHERE case_id = $case_id AND what = 'family_contacts' ORDER BY id DESC LIMIT 1" \
+   "$officer family_contacts true"
+eq "... the bystander's reads are not (nothing was read)" \
+   "SELECT count(*) FROM homeward.access_log WHERE db_role = '$bystander'" 0
+as $supervisor "SELECT count(*) FROM homeward.read_contact_log($case_id)" >/dev/null
+out=$("$cli" access-log --case SZ-2099-0001 2>&1); status=$?
+if [ $status = 0 ] && grep -q "$(su "SELECT display_name FROM homeward.officer WHERE login = '$supervisor'").*Family contact log" <<<"$out" \
+   && grep -q "$(su "SELECT display_name FROM homeward.officer WHERE login = '$officer'").*Phone numbers and addresses" <<<"$out"; then
+  ok "homeward-cli access-log --case lists who read what"
+else
+  not_ok "homeward-cli access-log --case lists who read what (exit $status)" "$out"
+fi
+out=$("$cli" access-log --case "$case_id" --json 2>&1)
+grep -q '"what" : "contact_log"' <<<"$out" && ok "... --json, the case by its id" || not_ok "... --json, the case by its id" "$out"
+attacks=$((attacks + 1))
+if "$cli" --server "$conninfo user=$officer" access-log --case "$case_id" >/dev/null 2>&1; then
+  through=$((through + 1)); not_ok "... an officer may not list it"
+else
+  ok "... an officer may not list it"
+fi
+refused "officers do not write the access log" $officer 42501 \
+  "INSERT INTO homeward.access_log (case_id, what) VALUES ($case_id, 'dna_results')"
+refused "... nor call its writer" $officer 42501 "SELECT homeward.log_access($case_id, 'dna_results')"
+refused "... nor read it" $officer 42501 "SELECT count(*) FROM homeward.access_log"
+refused "a supervisor does not erase it" $supervisor 42501 "DELETE FROM homeward.access_log"
+refused "... nor the superuser" postgres HW005 "DELETE FROM homeward.access_log"
+out=$(as $other_sup "SELECT count(*) FROM homeward.access_log WHERE case_id = $case_id")
+[ "$out" = 0 ] && ok "another unit's supervisor does not read who read this unit's case" \
+  || not_ok "another unit's supervisor does not read who read this unit's case" "$out"
 
 echo "# $attacks attacks tried, $((attacks - through)) refused or without effect" \
      "(the acts of a day run under $n_rel relations shadowed in pg_temp and in public and $n_fn functions in public: $n_acts acts)"

@@ -139,8 +139,8 @@ eq "SET ROLE cannot spoof identity" sup_a $DB \
 ok "officer A records a case with child and family member" off_a1 $DB "
   WITH c AS (INSERT INTO homeward.person (kind, family_name, given_name, family_name_latin, given_name_latin, sex, birth_date)
              VALUES ('child', '彭', '文乐', 'Peng', 'Wenle', 'male', '2005-03-01') RETURNING id)
-  INSERT INTO homeward.abduction_case (case_number, child_id, abducted_at, place_text, circumstances)
-  SELECT 'SZ-2008-0142', id, '2008-03-21 10:00+08', '深圳市福田区', '在诊所门口被带走' FROM c;
+  INSERT INTO homeward.abduction_case (case_number, child_id, abducted_at, place_text, circumstances, assigned_officer_id)
+  SELECT 'SZ-2008-0142', id, '2008-03-21 10:00+08', '深圳市福田区', '在诊所门口被带走', homeward.current_officer_id() FROM c;
   WITH p AS (INSERT INTO homeward.person (kind, family_name, given_name) VALUES ('relative', '彭', '高峰') RETURNING id)
   INSERT INTO homeward.family_member (case_id, person_id, relationship, phone, address, dna_given)
   SELECT (SELECT id FROM homeward.abduction_case WHERE case_number = 'SZ-2008-0142'), id, 'father',
@@ -162,7 +162,9 @@ eq "new case gets version 1 and a default unit" off_a1 $DB \
    "SELECT c.version, u.code FROM homeward.abduction_case c JOIN homeward.unit u ON u.id = c.unit_id WHERE case_number = 'SZ-2008-0142'" "1|SZ"
 
 echo "# row-level security"
-eq "officer A sees only own unit's family members" off_a1 $DB "SELECT string_agg(phone, ',') FROM homeward.family_member" "138-0013-8000"
+eq "officer A sees only own unit's family members" off_a1 $DB \
+   "SELECT string_agg(x.phone, ',') FROM homeward.family_member fm, LATERAL homeward.read_family_contacts(fm.case_id) x
+     WHERE x.family_member_id = fm.id" "138-0013-8000"
 eq "officer A sees no unit B family phone" off_a1 $DB \
    "SELECT count(*) FROM homeward.family_member fm JOIN homeward.abduction_case c ON c.id = fm.case_id WHERE c.case_number = 'GZ-2009-0007'" 0
 eq "officer A reads unit B's case and child name" off_a1 $DB \
@@ -367,10 +369,12 @@ eq "pinyin prefix" off_a1 $DB \
    "SELECT string_agg(family_name || given_name, ',') FROM homeward.person WHERE search @@ homeward.cjk_query('peng wen')" "彭文乐"
 eq "case number" off_a1 $DB \
    "SELECT string_agg(case_number, ',') FROM homeward.abduction_case WHERE search @@ homeward.cjk_query('SZ-2008-0142')" "SZ-2008-0142"
-eq "phone digits prefix" off_a1 $DB \
+eq "phone digits prefix" $S $DB \
    "SELECT string_agg(phone, ',') FROM homeward.family_member WHERE search @@ homeward.cjk_query('138 0013')" "138-0013-8000"
+err "officers read no phone number from the table (homeward.read_family_contacts gives it)" off_a1 $DB 42501 \
+   "SELECT phone FROM homeward.family_member"
 eq "phone search respects RLS" off_a1 $DB \
-   "SELECT count(*) FROM homeward.family_member WHERE search @@ homeward.cjk_query('1391234')" 0
+   "SELECT cardinality(homeward.search_family_cases('1391234'))" 0
 eq "sighting by description bigram and by source ref" off_a1 $DB \
    "SELECT (SELECT count(*) FROM homeward.sighting WHERE search @@ homeward.cjk_query('乞讨')) || ',' || (SELECT count(*) FROM homeward.sighting WHERE search @@ homeward.cjk_query('call-0001'))" "1,1"
 eq "no token -> no rows" off_a1 $DB "SELECT count(*) FROM homeward.person WHERE search @@ homeward.cjk_query('!!')" 0
@@ -411,7 +415,7 @@ eq "the list search holds the case number, place and child, not the circumstance
       FROM homeward.case_list_key k JOIN homeward.abduction_case c ON c.id = k.case_id WHERE c.case_number = 'SZ-2008-0142'" "truetrue"
 ok "a relative's phone number changes" off_a1 $DB "
   UPDATE homeward.family_member SET phone = '13911112222'
-   WHERE case_id = (SELECT id FROM homeward.abduction_case WHERE case_number = 'SZ-2008-0142') AND phone LIKE '138%'"
+   WHERE case_id = (SELECT id FROM homeward.abduction_case WHERE case_number = 'SZ-2008-0142') AND relationship = 'father'"
 eq "... and the search follows: the new number finds the case, the old one no more" off_a1 $DB \
    "SELECT (SELECT count(*) FROM homeward.search_cases('13911112222')) || ',' || (SELECT count(*) FROM homeward.search_cases('13800138'))" "1,0"
 
@@ -446,7 +450,8 @@ ok "an officer takes a sighting out of a wrong group, with a reason" off_a1 $DB 
 eq "... the group counts one, and the reason is a note on the sighting" off_a1 $DB "
   SELECT (SELECT repost_count FROM homeward.repost_group g JOIN homeward.sighting s ON s.repost_group_id = g.id
            WHERE s.source_ref = 'repost-a') || ',' ||
-         (SELECT notes FROM homeward.verification_step v JOIN homeward.sighting s ON s.id = v.sighting_id
+         (SELECT t.notes FROM homeward.verification_step v JOIN homeward.sighting s ON s.id = v.sighting_id
+                 CROSS JOIN LATERAL homeward.read_step_texts(ARRAY[v.id]) t
            WHERE s.source_ref = 'repost-b' AND v.kind = 'note')" "1,不同的孩子"
 
 echo "# sighting status by reason or step; claims"

@@ -422,9 +422,15 @@ test_family_other_unit (void)
 
   g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.family_member WHERE case_id = $1",
                                       id_text, NULL), ==, n_family);
-  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.family_member "
-                                          " WHERE case_id = $1 AND phone = '13700000000'",
-                                      id_text, NULL), ==, 0);
+  {
+    g_autofree char *conninfo = hw_local_server_get_conninfo (server, NULL, HW_SETUP_DEFAULT_DBNAME);
+    g_autoptr(HwDb) super = hw_test_connect (conninfo);
+
+    g_assert_cmpint (hw_test_query_int (super, "SELECT count (*) FROM homeward.family_member "
+                                               " WHERE case_id = $1 AND phone = '13700000000'",
+                                        id_text, NULL), ==, 0);
+    hw_db_close (super);
+  }
 
   hw_db_close (other_db);
   hw_db_close (db);

@@ -113,17 +113,18 @@ window_with_page (HwCasePage *page,
   return window;
 }
 
-/* A case of the demo officer's unit with a photo, family and contacts. */
+/* A case assigned to the demo officer (who reads its family's contact
+ * details) with a photo, family with a phone number and contacts. */
 static gint64
 pick_own_case (HwDb *db)
 {
   return hw_test_query_int (db,
                             "SELECT c.id FROM homeward.abduction_case c "
                             " WHERE c.unit_id = homeward.current_unit_id () "
-                            "   AND c.assigned_officer_id IS NOT NULL "
+                            "   AND c.assigned_officer_id = homeward.current_officer_id () "
                             "   AND EXISTS (SELECT 1 FROM homeward.photo p WHERE p.case_id = c.id) "
-                            "   AND EXISTS (SELECT 1 FROM homeward.family_member f "
-                            "                WHERE f.case_id = c.id AND f.phone IS NOT NULL) "
+                            "   AND EXISTS (SELECT 1 FROM homeward.family_contact_state (c.id) f "
+                            "                WHERE f.has_contact) "
                             "   AND (SELECT count (*) FROM homeward.contact_event e "
                             "         WHERE e.case_id = c.id) >= 2 "
                             " ORDER BY c.id LIMIT 1", NULL);
@@ -234,10 +235,10 @@ test_show_case (void)
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
   row = hw_test_query (db,
                        "SELECT c.case_number, concat (p.family_name, p.given_name), "
-                       "       (SELECT summary FROM homeward.contact_event e WHERE e.case_id = c.id "
+                       "       (SELECT summary FROM homeward.read_contact_log (c.id) e "
                        "         ORDER BY occurred_at DESC LIMIT 1), "
-                       "       (SELECT phone FROM homeward.family_member f WHERE f.case_id = c.id "
-                       "           AND f.phone IS NOT NULL LIMIT 1) "
+                       "       (SELECT phone FROM homeward.read_family_contacts (c.id) f "
+                       "         WHERE f.phone IS NOT NULL LIMIT 1) "
                        "  FROM homeward.abduction_case c JOIN homeward.person p ON p.id = c.child_id "
                        " WHERE c.id = $1", id_text, NULL);
 
@@ -291,7 +292,7 @@ test_other_unit_restricted (void)
   row = hw_test_query (own_db,
                        "SELECT c.case_number, array_to_string (array_agg (f.phone), E'\\n') "
                        "  FROM homeward.abduction_case c "
-                       "  JOIN homeward.family_member f ON f.case_id = c.id AND f.phone IS NOT NULL "
+                       "  JOIN homeward.read_family_contacts (c.id) f ON f.phone IS NOT NULL "
                        " WHERE c.id = $1 GROUP BY c.case_number", id_text, NULL);
   login = hw_test_query (own_db,
                          "SELECT login FROM homeward.officer "
@@ -572,6 +573,125 @@ no_family_dialog (gpointer data)
   return hw_ui_test_find_window (HW_TYPE_CASE_FAMILY_DIALOG) == NULL;
 }
 
+/* The preferences row of @widget titled @title, or NULL. */
+static GtkWidget *
+find_row_titled (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* An officer of the unit not assigned to the case sees the relatives, not
+ * their phone numbers and addresses, nor the contact log, and cannot change
+ * them; the unit's supervisor reads them, and sees who did (issue 13). */
+static void
+test_restricted_family (void)
+{
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwSession) session = sign_in (HW_SETUP_DEMO_OFFICER, &db);
+  g_autoptr(HwDb) supervisor_db = NULL;
+  g_autoptr(HwSession) supervisor = sign_in ("demo_supervisor", &supervisor_db);
+  g_autoptr(HwDb) super = NULL;
+  g_autoptr(HwDbResult) row = NULL;
+  g_autoptr(HwFamilyMember) member = NULL;
+  g_autofree char *super_info = hw_local_server_get_conninfo (server, NULL, HW_SETUP_DEFAULT_DBNAME);
+  g_autofree char *id_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *read_by = NULL;
+  HwCaseFamilyDialog *dialog;
+  HwCasePage *page;
+  GtkWindow *window;
+  gint64 case_id;
+  gint64 member_id;
+
+  super = hw_test_connect (super_info);
+  case_id = hw_test_query_int (db,
+                               "SELECT c.id FROM homeward.abduction_case c "
+                               " WHERE c.unit_id = homeward.current_unit_id () "
+                               "   AND c.assigned_officer_id IS DISTINCT FROM homeward.current_officer_id () "
+                               "   AND EXISTS (SELECT 1 FROM homeward.family_contact_state (c.id) f "
+                               "                WHERE f.has_contact) "
+                               "   AND EXISTS (SELECT 1 FROM homeward.contact_event e WHERE e.case_id = c.id) "
+                               " ORDER BY c.id LIMIT 1", NULL);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  row = hw_test_query (super,
+                       "SELECT c.case_number, fm.phone, fm.id, "
+                       "       (SELECT e.summary FROM homeward.contact_event e WHERE e.case_id = c.id LIMIT 1) "
+                       "  FROM homeward.abduction_case c JOIN homeward.family_member fm ON fm.case_id = c.id "
+                       " WHERE c.id = $1 AND fm.phone IS NOT NULL ORDER BY fm.id LIMIT 1", id_text, NULL);
+  member_id = g_ascii_strtoll (hw_db_result_get_string (row, 0, 2), NULL, 10);
+
+  page = hw_case_page_new ();
+  window = window_with_page (page, 900);
+  hw_case_page_set_session (page, session);
+  hw_case_page_set_case_id (page, case_id);
+  wait_for_text (page, hw_db_result_get_string (row, 0, 0));
+  wait_for_text (page, _("Phone and address restricted to the assigned officer and supervisors"));
+  text = page_text (page);
+  g_assert_null (strstr (text, hw_db_result_get_string (row, 0, 1)));
+  g_assert_null (strstr (text, hw_db_result_get_string (row, 0, 3)));
+  g_assert_nonnull (strstr (text, _("The contact log is restricted")));
+  /* Who read what is the supervisors'. */
+  g_assert_null (strstr (text, _("Who Read the Family’s Details")));
+  g_clear_pointer (&text, g_free);
+  save_pictures (window, page, "test-case-restricted-family");
+
+  /* The relative's name may be corrected; the phone and address are not offered. */
+  dialog = open_family_dialog (page, member_id);
+  member = hw_case_family_dialog_dup_member (dialog);
+  g_assert_false (member->contact_visible);
+  g_assert_cmpstr (member->phone, ==, "");
+  {
+    GtkWidget *phone = find_row_titled (GTK_WIDGET (dialog), _("Phone (restricted)"));
+
+    g_assert_nonnull (phone);
+    g_assert_false (gtk_widget_get_sensitive (phone));
+  }
+  hw_ui_test_wait_for_frames (GTK_WIDGET (dialog));
+  hw_ui_test_save_png (GTK_WIDGET (dialog), "test-case-restricted-family-dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (hw_test_query_int (super, "SELECT count (*) FROM homeward.access_log "
+                                             " WHERE case_id = $1 AND db_role = 'demo_officer'",
+                                      id_text, NULL), ==, 0);
+
+  /* The supervisor reads them, and the page says who read the family's details. */
+  gtk_window_destroy (window);
+  page = hw_case_page_new ();
+  window = window_with_page (page, 900);
+  hw_case_page_set_session (page, supervisor);
+  hw_case_page_set_case_id (page, case_id);
+  wait_for_text (page, hw_db_result_get_string (row, 0, 1));
+  wait_for_text (page, hw_db_result_get_string (row, 0, 3));
+  wait_for_text (page, _("Who Read the Family’s Details"));
+  /* TRANSLATORS: as in the page */
+  read_by = g_strdup_printf (_("%s · %s"), hw_session_get_officer_name (supervisor),
+                             hw_case_access_to_label ("family_contacts"));
+  wait_for_text (page, read_by);
+  g_assert_cmpint (hw_test_query_int (super, "SELECT count (*) FROM homeward.access_log "
+                                             " WHERE case_id = $1 AND db_role = 'demo_supervisor' "
+                                             "   AND what IN ('family_contacts', 'contact_log')",
+                                      id_text, NULL), ==, 2);
+  save_pictures (window, page, "test-case-access-log");
+
+  gtk_window_destroy (window);
+  hw_db_close (super);
+  hw_db_close (supervisor_db);
+  hw_db_close (db);
+}
+
 /* A relative is added, edited and removed from the page; each time the page
  * and the database show it. */
 static void
@@ -632,10 +752,11 @@ test_family (void)
   member_id = hw_test_query_int (db,
                                  "SELECT f.id FROM homeward.family_member f "
                                  "  JOIN homeward.person p ON p.id = f.person_id "
+                                 "  JOIN homeward.read_family_contacts ($1) x ON x.family_member_id = f.id "
                                  " WHERE f.case_id = $1 AND p.family_name = '彭' AND p.given_name = '淑芬' "
                                  "   AND p.given_name_latin = 'Shufen' AND p.kind = 'relative' "
                                  "   AND f.relationship = 'grandparent' AND f.consent_contact "
-                                 "   AND NOT f.consent_dna AND f.address = '广东省深圳市龙岗区布吉街道'",
+                                 "   AND NOT f.consent_dna AND x.address = '广东省深圳市龙岗区布吉街道'",
                                  id_text, NULL);
   g_assert_cmpint (member_id, >, 0);
   member_text = g_strdup_printf ("%" G_GINT64_FORMAT, member_id);
@@ -654,8 +775,10 @@ test_family (void)
   hw_test_wait_until (is_saved, &saved, 10000);
   wait_for_text (page, "0755-8888 1234");
   g_assert_cmpint (hw_test_query_int (db,
-                                      "SELECT count (*) FROM homeward.family_member "
-                                      " WHERE id = $1 AND phone = '0755-8888 1234' AND dna_given",
+                                      "SELECT count (*) FROM homeward.family_member fm, "
+                                      "       LATERAL homeward.read_family_contacts (fm.case_id) x "
+                                      " WHERE fm.id = $1 AND x.family_member_id = fm.id "
+                                      "   AND x.phone = '0755-8888 1234' AND fm.dna_given",
                                       member_text, NULL), ==, 1);
 
   /* Remove, after asking. */
@@ -738,8 +861,10 @@ test_family_conflict (void)
   member = hw_case_family_dialog_dup_member (dialog);
   g_assert_cmpstr (member->address, ==, "深圳市南山区（民警记录）");
   g_assert_cmpstr (member->phone, ==, "139 1111 2222");
-  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.family_member "
-                                          " WHERE id = $1 AND address = '深圳市宝安区（主管记录）'",
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.family_member fm, "
+                                          "       LATERAL homeward.read_family_contacts (fm.case_id) x "
+                                          " WHERE fm.id = $1 AND x.family_member_id = fm.id "
+                                          "   AND x.address = '深圳市宝安区（主管记录）'",
                                       member_text, NULL), ==, 1);
   hw_ui_test_wait_for_frames (GTK_WIDGET (dialog));
   hw_ui_test_save_png (GTK_WIDGET (dialog), "test-case-family-conflict");
@@ -747,9 +872,11 @@ test_family_conflict (void)
   /* Saved again, against their version: their phone, the officer's address. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "family.save", NULL);
   hw_test_wait_until (is_saved, &saved, 10000);
-  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.family_member "
-                                          " WHERE id = $1 AND phone = '139 1111 2222' "
-                                          "   AND address = '深圳市南山区（民警记录）'",
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.family_member fm, "
+                                          "       LATERAL homeward.read_family_contacts (fm.case_id) x "
+                                          " WHERE fm.id = $1 AND x.family_member_id = fm.id "
+                                          "   AND x.phone = '139 1111 2222' "
+                                          "   AND x.address = '深圳市南山区（民警记录）'",
                                       member_text, NULL), ==, 1);
   wait_for_text (page, "深圳市南山区（民警记录）");
 
@@ -1007,6 +1134,10 @@ test_status_and_contact (void)
                                "   AND EXISTS (SELECT 1 FROM homeward.family_member f WHERE f.case_id = c.id) "
                                " ORDER BY c.id DESC LIMIT 1", NULL);
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  /* The officer takes the case: its contact log is the assigned officer's. */
+  g_assert_cmpint (hw_test_query_int (db, "UPDATE homeward.abduction_case "
+                                          "   SET assigned_officer_id = homeward.current_officer_id () "
+                                          " WHERE id = $1 RETURNING 1", id_text, NULL), ==, 1);
   row = hw_test_query (db, "SELECT case_number, status FROM homeward.abduction_case WHERE id = $1",
                        id_text, NULL);
   from_status = g_strdup (hw_db_result_get_string (row, 0, 1));
@@ -1060,8 +1191,8 @@ test_status_and_contact (void)
   hw_test_wait_until (is_saved, &saved, 10000);
   wait_for_text (page, "电话告知家属案件转为积案");
   g_assert_cmpint (hw_test_query_int (db,
-                                      "SELECT count (*) FROM homeward.contact_event "
-                                      " WHERE case_id = $1 AND summary = '电话告知家属案件转为积案' "
+                                      "SELECT count (*) FROM homeward.read_contact_log ($1) "
+                                      " WHERE summary = '电话告知家属案件转为积案' "
                                       "   AND next_step = '三个月后回访' "
                                       "   AND officer_id = homeward.current_officer_id ()",
                                       id_text, NULL), ==, 1);
@@ -1122,6 +1253,7 @@ main (int   argc,
   g_test_add_func ("/ui/case-page/edit-conflict", test_edit_conflict);
   g_test_add_func ("/ui/case-page/assign", test_assign);
   g_test_add_func ("/ui/case-page/family", test_family);
+  g_test_add_func ("/ui/case-page/restricted-family", test_restricted_family);
   g_test_add_func ("/ui/case-page/photo-viewer", test_photo_viewer);
   g_test_add_func ("/ui/case-page/family-conflict", test_family_conflict);
   g_test_add_func ("/ui/case-page/new-case", test_new_case);

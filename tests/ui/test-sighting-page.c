@@ -332,8 +332,9 @@ test_link_and_step (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "accept");
   gtk_window_destroy (dialog);
   hw_ui_test_wait_for_text (GTK_WIDGET (page), "与家属照片比对一致");
-  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.verification_step "
-                                          " WHERE sighting_id = $1 AND outcome = '与家属照片比对一致'", id, NULL),
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.verification_step v "
+                                          "  JOIN homeward.read_step_texts (ARRAY[v.id]) t ON t.step_id = v.id "
+                                          " WHERE v.sighting_id = $1 AND t.outcome = '与家属照片比对一致'", id, NULL),
                    ==, 1);
 
   save_picture (GTK_WIDGET (page), "test-sighting-page");
@@ -855,8 +856,9 @@ test_path_to_reunion (void)
   respond (dialog, "accept");
   {
     const char *query[] = { "SELECT count (*) FROM homeward.verification_step s "
+                            "  JOIN homeward.read_step_texts (ARRAY[s.id]) t ON t.step_id = s.id "
                             " WHERE s.case_id = $1::bigint AND s.kind = 'family_identification' "
-                            "   AND s.notes LIKE '%救助站照片三张%' "
+                            "   AND t.notes LIKE '%救助站照片三张%' "
                             "   AND EXISTS (SELECT 1 FROM homeward.family_member fm WHERE fm.case_id = $1::bigint "
                             "                  AND fm.consent_dna)", case_text };
     hw_test_wait_until (query_is_one, query, 20000);
@@ -948,13 +950,13 @@ test_path_to_reunion (void)
       }
   }
   hw_ui_test_wait_for_text (dna, "粤公鉴(DNA)2026-118");
-  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.dna_comparison d "
+  g_assert_cmpint (hw_test_query_int (db, "SELECT count (*) FROM homeward.read_dna_results ($1::bigint) d "
                                           "  JOIN homeward.dna_sample c ON c.id = d.child_sample_id "
                                           "  JOIN homeward.dna_sample p ON p.id = d.father_sample_id "
                                           " WHERE c.lab_reference = 'UI-CHILD-1' AND p.lab_reference = 'UI-PARENT-1' "
                                           "   AND d.conclusion = 'match' AND d.combined_index = 1234567 "
                                           "   AND d.probability = 0.9999 AND d.report_reference = '粤公鉴(DNA)2026-118'",
-                                      NULL), ==, 1);
+                                      case_text, NULL), ==, 1);
   for (GtkWidget *row = hw_ui_test_find_descendant (dna, ADW_TYPE_EXPANDER_ROW); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (ADW_IS_EXPANDER_ROW (row))

@@ -384,15 +384,18 @@ test_window_cases (void)
   hw_ui_test_wait_for_frames (GTK_WIDGET (window));
   hw_ui_test_save_png (GTK_WIDGET (window), "test-window");
 
-  /* Another officer's client (the same login, its own unit) adds a case. */
+  /* Another officer's client (the same login, its own unit) adds a case,
+   * assigned to the officer who records it, as the app does (so that its
+   * family's phone numbers are theirs to search). */
   suffix = g_strdup_printf ("%u", (guint) getpid ());
   inserted = hw_test_query (other,
                             "WITH p AS (INSERT INTO homeward.person (family_name, given_name, "
                             "                                       family_name_latin, given_name_latin, kind) "
                             "           VALUES ('测', '试童', 'Ce', 'Shitong', 'child') RETURNING id) "
-                            "INSERT INTO homeward.abduction_case (case_number, child_id) "
+                            "INSERT INTO homeward.abduction_case (case_number, child_id, assigned_officer_id) "
                             "SELECT (SELECT code FROM homeward.unit WHERE id = homeward.current_unit_id()) "
-                            "       || '-UI-' || $1, p.id FROM p RETURNING case_number",
+                            "       || '-UI-' || $1, p.id, homeward.current_officer_id () FROM p "
+                            "RETURNING case_number",
                             suffix, NULL);
   g_assert_cmpuint (hw_db_result_get_n_rows (inserted), ==, 1);
   case_number = g_strdup (hw_db_result_get_string (inserted, 0, 0));

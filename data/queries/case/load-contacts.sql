@@ -1,6 +1,8 @@
 -- The family contact log of a case, newest first.  $1: the case id.
--- As load-family.sql: the first column says whether the officer may see it,
--- and id is NULL when nothing was logged.
+-- As load-family.sql: the first column says whether the officer may see it
+-- (the officer assigned to the case, the unit's supervisors: the log comes
+-- from homeward.read_contact_log, data/sql/0020, which logs the read), and
+-- id is NULL when nothing was logged.
 SELECT a.visible,
        e.id,
        extract(epoch FROM e.occurred_at)::bigint AS occurred_at,
@@ -11,10 +13,8 @@ SELECT a.visible,
        e.summary,
        e.outcome,
        e.next_step
-  FROM (SELECT homeward.is_admin()
-               OR EXISTS (SELECT 1 FROM homeward.abduction_case c
-                           WHERE c.id = $1 AND c.unit_id = homeward.current_unit_id()) AS visible) a
-  LEFT JOIN homeward.contact_event e ON e.case_id = $1
+  FROM (SELECT homeward.family_details_visible($1::bigint) AS visible) a
+  LEFT JOIN homeward.read_contact_log($1::bigint) e ON true
   LEFT JOIN homeward.officer o ON o.id = e.officer_id
   LEFT JOIN homeward.family_member fm ON fm.id = e.family_member_id
   LEFT JOIN homeward.person p ON p.id = fm.person_id

@@ -1,5 +1,9 @@
 -- One relative of a case, as load-family.sql reads them (after a save that
 -- changed nothing: to tell a conflict from a removal).  $1: the member id.
+WITH contacts AS MATERIALIZED (
+    SELECT x.* FROM homeward.family_member m
+     CROSS JOIN LATERAL homeward.read_family_contacts(m.case_id) x
+     WHERE m.id = $1 AND x.family_member_id = $1)
 SELECT true AS visible,
        fm.id,
        fm.version,
@@ -12,8 +16,10 @@ SELECT true AS visible,
        p.given_name_latin,
        concat(p.family_name, p.given_name) AS name,
        concat_ws(' ', p.family_name_latin, p.given_name_latin) AS name_latin,
-       fm.phone,
-       fm.address,
+       fc.phone,
+       fc.address,
+       coalesce(fc.visible, false) AS contact_visible,
+       coalesce(fc.has_contact, false) AS has_contact,
        fm.dna_given,
        fm.consent_contact,
        fm.consent_dna,
@@ -23,6 +29,7 @@ SELECT true AS visible,
        coalesce(o.display_name, po.display_name) AS updated_by_name
   FROM homeward.family_member fm
   JOIN homeward.person p ON p.id = fm.person_id
+  LEFT JOIN contacts fc ON fc.family_member_id = fm.id
   LEFT JOIN homeward.officer o ON o.id = (CASE WHEN fm.updated_at >= p.updated_at THEN fm.updated_by END)
   LEFT JOIN homeward.officer po ON po.id = p.updated_by
  WHERE fm.id = $1

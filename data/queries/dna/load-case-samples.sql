@@ -1,7 +1,9 @@
 -- The DNA samples of a case ($1): its relatives' and those of the found child
 -- matched to it, oldest first, with whether the caller may read their lab
 -- results (data/sql/0014-dna.sql) and, if so, how many loci are typed and
--- the labs' conclusions.
+-- the labs' conclusions (homeward.read_dna_results, data/sql/0020, which
+-- logs the read).
+WITH results AS MATERIALIZED (SELECT * FROM homeward.read_dna_results($1::bigint))
 SELECT s.id, s.lab, s.lab_reference, s.kit,
        extract(epoch FROM s.collected_at)::bigint AS collected_at,
        fm.relationship,
@@ -10,7 +12,7 @@ SELECT s.id, s.lab, s.lab_reference, s.kit,
        s.found_child_id IS NOT NULL AS found_child,
        homeward.dna_result_visible(s.id) AS readable,
        (SELECT count(*) FROM homeward.dna_str_allele a WHERE a.sample_id = s.id) AS loci,
-       (SELECT string_agg(d.conclusion, ',' ORDER BY d.reported_at) FROM homeward.dna_comparison d
+       (SELECT string_agg(d.conclusion, ',' ORDER BY d.reported_at) FROM results d
          WHERE s.id IN (d.child_sample_id, d.father_sample_id, d.mother_sample_id)
            AND d.conclusion IS NOT NULL) AS conclusions
   FROM homeward.dna_sample s

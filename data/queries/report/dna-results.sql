@@ -1,22 +1,7 @@
--- The labs' comparisons involving a case's DNA samples ($1), as reported.
--- Row security lets through only those the caller may read (the officer
--- assigned to the case and supervisors, data/sql/0014-dna.sql).
-WITH case_samples AS (
-    SELECT s.id
-      FROM homeward.family_member fm
-      JOIN homeward.dna_sample s ON s.family_member_id = fm.id
-     WHERE fm.case_id = $1::bigint
-    UNION
-    SELECT s.id
-      FROM homeward.found_child f
-      JOIN homeward.dna_sample s ON s.found_child_id = f.id
-     WHERE f.matched_case_id = $1::bigint)
-, comparisons AS (
-    SELECT d.id FROM homeward.dna_comparison d JOIN case_samples cs ON d.child_sample_id = cs.id
-    UNION
-    SELECT d.id FROM homeward.dna_comparison d JOIN case_samples cs ON d.father_sample_id = cs.id
-    UNION
-    SELECT d.id FROM homeward.dna_comparison d JOIN case_samples cs ON d.mother_sample_id = cs.id)
+-- The labs' comparisons involving a case's DNA samples ($1), as reported,
+-- for those who may read them (the officer assigned to the case, the
+-- unit's supervisors: homeward.read_dna_results, data/sql/0020, which logs
+-- the read).
 SELECT d.id,
        d.child_sample_id,
        d.father_sample_id,
@@ -30,8 +15,7 @@ SELECT d.id,
        d.computed_index::text AS computed_index,
        extract(epoch FROM d.reported_at)::bigint AS reported_at,
        d.report_reference
-  FROM comparisons x
-  JOIN homeward.dna_comparison d ON d.id = x.id
+  FROM homeward.read_dna_results($1::bigint) d
   LEFT JOIN homeward.dna_sample cs ON cs.id = d.child_sample_id
   LEFT JOIN homeward.dna_sample fs ON fs.id = d.father_sample_id
   LEFT JOIN homeward.dna_sample ms ON ms.id = d.mother_sample_id

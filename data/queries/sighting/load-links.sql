@@ -1,5 +1,7 @@
 -- The links of a sighting ($1) or of a case ($2), active ones first, each
--- with the sighting's first photo and the latest step on the link.
+-- with the sighting's first photo and the latest step on the link (its
+-- outcome from homeward.read_step_texts, data/sql/0020: NULL where the
+-- caller may not read it).
 SELECT l.id, l.version, l.sighting_id, l.case_id, c.case_number,
        concat_ws(' ', nullif(coalesce(p.family_name, '') || coalesce(p.given_name, ''), ''),
                  nullif(btrim(coalesce(p.given_name_latin, '') || ' ' || coalesce(p.family_name_latin, '')), '')) AS child_name,
@@ -17,9 +19,11 @@ SELECT l.id, l.version, l.sighting_id, l.case_id, c.case_number,
   LEFT JOIN homeward.officer o ON o.id = l.linked_by
   LEFT JOIN LATERAL (SELECT ph.thumbnail FROM homeward.photo ph
                       WHERE ph.sighting_id = l.sighting_id ORDER BY ph.id LIMIT 1) ph ON true
-  LEFT JOIN LATERAL (SELECT v.kind, v.outcome FROM homeward.verification_step v
-                      WHERE v.link_id = l.id OR (v.sighting_id = l.sighting_id AND v.link_id IS NULL)
-                      ORDER BY v.performed_at DESC, v.id DESC LIMIT 1) st ON true
+  LEFT JOIN LATERAL (SELECT v.kind, t.outcome
+                       FROM (SELECT v.id, v.kind FROM homeward.verification_step v
+                              WHERE v.link_id = l.id OR (v.sighting_id = l.sighting_id AND v.link_id IS NULL)
+                              ORDER BY v.performed_at DESC, v.id DESC LIMIT 1) v
+                       JOIN homeward.read_step_texts(ARRAY[v.id]) t ON t.step_id = v.id) st ON true
  WHERE ($1::bigint IS NOT NULL AND l.sighting_id = $1::bigint)
     OR ($2::bigint IS NOT NULL AND l.case_id = $2::bigint)
  ORDER BY l.state, l.linked_at DESC, l.id DESC
