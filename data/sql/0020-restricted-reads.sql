@@ -255,6 +255,7 @@ AS $fn$
     SELECT coalesce(p_case_id, (SELECT l.case_id FROM homeward.case_link l WHERE l.id = p_link_id))
 $fn$;
 REVOKE EXECUTE ON FUNCTION homeward.step_case_id(bigint, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION homeward.step_case_id(bigint, bigint) TO homeward_officer, homeward_admin;
 
 -- Whether the caller may read the outcome and notes of a step of this kind
 -- on this case (NULL: a step on a sighting alone): those of a DNA result or
@@ -276,6 +277,7 @@ AS $fn$
                                   WHERE o.id = p_performed_by AND o.unit_id = homeward.current_unit_id()))))
 $fn$;
 REVOKE EXECUTE ON FUNCTION homeward.step_text_visible(text, bigint, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION homeward.step_text_visible(text, bigint, bigint) TO homeward_officer, homeward_admin;
 
 -- The outcome and notes of verification steps, where the caller may read
 -- them (restricted is true for the others, and the texts are NULL).
@@ -511,6 +513,19 @@ GRANT SELECT (id, created_at, updated_at, sighting_id, link_id, case_id, kind, p
     ON homeward.verification_step TO homeward_officer, homeward_admin;
 
 -- The audit log holds whole rows: its family, contact and DNA rows are for
--- the unit's supervisors (0002), who may read them anyway.
+-- the unit's supervisors (0002), who may read them anyway; so are now the
+-- rows of identification and DNA steps (0002 let every supervisor read
+-- every step's row).
+DROP POLICY supervisor_read ON homeward.audit_log;
+CREATE POLICY supervisor_read ON homeward.audit_log FOR SELECT TO homeward_supervisor
+    USING ((table_name NOT IN ('person', 'family_member', 'contact_event', 'reunion', 'dna_sample',
+                               'dna_custody_event', 'dna_str_allele', 'dna_comparison')
+            OR unit_id = (SELECT homeward.current_unit_id()))
+           AND (table_name <> 'verification_step'
+                OR coalesce(new_row, old_row) ->> 'kind' NOT IN ('dna_result', 'family_identification')
+                OR homeward.step_text_visible(coalesce(new_row, old_row) ->> 'kind',
+                                              homeward.step_case_id((coalesce(new_row, old_row) ->> 'case_id')::bigint,
+                                                                    (coalesce(new_row, old_row) ->> 'link_id')::bigint),
+                                              (coalesce(new_row, old_row) ->> 'performed_by')::bigint)));
 
 RESET ROLE;

@@ -682,6 +682,14 @@ refused "... nor call its writer" $officer 42501 "SELECT homeward.log_access($ca
 refused "... nor read it" $officer 42501 "SELECT count(*) FROM homeward.access_log"
 refused "a supervisor does not erase it" $supervisor 42501 "DELETE FROM homeward.access_log"
 refused "... nor the superuser" postgres HW005 "DELETE FROM homeward.access_log"
+out=$(as $other_sup "SELECT count(*) FROM homeward.audit_log WHERE table_name = 'verification_step'
+                                                              AND row_id IN ($step, $dna_step)")
+attacks=$((attacks + 1))
+[ "$out" = 0 ] && ok "another unit's supervisor reads no identification or DNA step through the audit log" \
+  || { through=$((through + 1)); not_ok "another unit's supervisor reads no identification or DNA step through the audit log" "$out"; }
+out=$(as $supervisor "SELECT count(*) FROM homeward.audit_log WHERE table_name = 'verification_step'
+                                                               AND row_id IN ($step, $dna_step)")
+[ "$out" = 2 ] && ok "... the unit's supervisor does" || not_ok "... the unit's supervisor does" "$out"
 out=$(as $other_sup "SELECT count(*) FROM homeward.access_log WHERE case_id = $case_id")
 [ "$out" = 0 ] && ok "another unit's supervisor does not read who read this unit's case" \
   || not_ok "another unit's supervisor does not read who read this unit's case" "$out"
