@@ -33,7 +33,9 @@
 --     bound: contact_event.occurred_at, dna_sample.collected_at and
 --     dna_custody_event.occurred_at may lie in the past (a visit logged the
 --     next day) but not more than five minutes ahead of the server's clock
---     (HW013), and are fixed once recorded; the row's created_at and its
+--     (HW013), and are fixed once recorded; so are when a tip was received
+--     and when the child was seen (sighting.received_at, observed_at: a
+--     call taken down after the fact), which set the triage deadline; the row's created_at and its
 --     officer say when and by whom it was recorded.  A superuser (a data
 --     migration) may give every column itself.
 --
@@ -278,6 +280,20 @@ BEGIN
 END
 $fn$;
 
+CREATE FUNCTION homeward.tg_sighting_acts()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, homeward, pg_temp
+AS $fn$
+BEGIN
+    IF NOT homeward.is_superuser() THEN
+        PERFORM homeward.check_act_time(NEW.received_at, 'when a tip was received');
+        PERFORM homeward.check_act_time(NEW.observed_at, 'when a child was seen');
+    END IF;
+    RETURN NEW;
+END
+$fn$;
+
 CREATE FUNCTION homeward.tg_verification_step_acts()
 RETURNS trigger
 LANGUAGE plpgsql
@@ -487,6 +503,8 @@ CREATE TRIGGER hw_40_status_changed_at BEFORE INSERT OR UPDATE ON homeward.abduc
     FOR EACH ROW EXECUTE FUNCTION homeward.tg_status_changed_at();
 CREATE TRIGGER hw_40_status_changed_at BEFORE INSERT OR UPDATE ON homeward.sighting
     FOR EACH ROW EXECUTE FUNCTION homeward.tg_status_changed_at();
+CREATE TRIGGER hw_40_acts BEFORE INSERT ON homeward.sighting
+    FOR EACH ROW EXECUTE FUNCTION homeward.tg_sighting_acts();
 CREATE TRIGGER hw_40_acts BEFORE INSERT OR UPDATE ON homeward.case_link
     FOR EACH ROW EXECUTE FUNCTION homeward.tg_case_link_acts();
 CREATE TRIGGER hw_40_acts BEFORE INSERT OR UPDATE ON homeward.contact_event

@@ -468,18 +468,25 @@ BEGIN
     IF q IS NULL OR NOT homeward.search_reaches_family(p_text) THEN
         RETURN '{}';
     END IF;
-    -- The unit's cases the whole family text finds; then, where the caller
-    -- may not read contact details, only those the relatives' names find.
+    -- The unit's cases the whole family text finds, and which of them the
+    -- relatives' names alone find.  A case found by a phone number or an
+    -- address only is for those who may read them, and logged.
     SELECT coalesce(array_agg(f.case_id), '{}') INTO v_found
       FROM homeward.case_family_key f
      WHERE f.search @@ q
        AND (homeward.is_admin() OR homeward.is_superuser() OR f.unit_id = homeward.current_unit_id());
-    RETURN ARRAY(
+    FOR v_case IN
         SELECT x.case_id FROM unnest(v_found) AS x (case_id)
-         WHERE homeward.family_details_visible(x.case_id)
-            OR (SELECT homeward.tsvector_agg(p.search) FROM homeward.family_member fm
-                  JOIN homeward.person p ON p.id = fm.person_id
-                 WHERE fm.case_id = x.case_id) @@ q);
+         WHERE NOT coalesce((SELECT homeward.tsvector_agg(p.search) FROM homeward.family_member fm
+                               JOIN homeward.person p ON p.id = fm.person_id
+                              WHERE fm.case_id = x.case_id) @@ q, false) LOOP
+        IF homeward.family_details_visible(v_case) THEN
+            PERFORM homeward.log_access(v_case, 'family_search');
+        ELSE
+            v_found := array_remove(v_found, v_case);
+        END IF;
+    END LOOP;
+    RETURN v_found;
 END
 $fn$;
 

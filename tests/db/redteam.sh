@@ -533,6 +533,12 @@ refused "a claim is not taken over by updating the assignee" $other_off 42501 \
 refused "... nor through assign_sighting by another officer" $other_off HW010 \
   "SELECT homeward.assign_sighting(id, homeward.current_officer_id(), version) FROM homeward.sighting WHERE id = $sighting"
 refused "... and claim_sighting names who has it" $other_off HW010 "SELECT homeward.claim_sighting($sighting)"
+refused "a tip is not received in the future" $officer HW013 \
+  "INSERT INTO homeward.sighting (channel, received_at) VALUES ('hotline', now() + interval '2 days')"
+refused "... nor a child seen there" $officer HW013 \
+  "INSERT INTO homeward.sighting (channel, observed_at) VALUES ('hotline', '9999-12-31')"
+refused "... nor is when it was received changed" $officer 42501 \
+  "UPDATE homeward.sighting SET received_at = received_at - interval '3 days' WHERE id = $sighting"
 refused "what a tip reported is fixed" $officer 42501 \
   "UPDATE homeward.sighting SET description = '改写' WHERE id = $sighting"
 refused "a sighting is not put into a repost group by hand" $officer 42501 \
@@ -632,6 +638,8 @@ out=$(as $bystander "SELECT $case_id = ANY (homeward.search_family_cases('$phone
 [ "$out" = f ] && ok "... the bystander's phone search does not find it" || not_ok "... the bystander's phone search does not find it" "$out"
 out=$(as $supervisor "SELECT $case_id = ANY (homeward.search_family_cases('$phone'))")
 [ "$out" = t ] && ok "... the supervisor's does" || not_ok "... the supervisor's does" "$out"
+eq "... and is logged" \
+   "SELECT count(*) FROM homeward.access_log WHERE case_id = $case_id AND what = 'family_search' AND db_role = '$supervisor'" 1
 out=$(as $bystander "SELECT $case_id = ANY (homeward.search_family_cases('红父'))")
 [ "$out" = t ] && ok "... and the relative's name still finds it for the unit" || not_ok "... the relative's name still finds it for the unit" "$out"
 refused "the bystander does not write a phone number they may not read" $bystander 42501 \
