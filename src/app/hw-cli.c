@@ -90,6 +90,20 @@ parse_options (GOptionContext  *context,
   return TRUE;
 }
 
+/* Prints @root as indented JSON on standard output, for scripts. */
+static int
+print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+  return EXIT_OK;
+}
+
 /* The connection string to use, starting the embedded server if needed.
  * @user is the role for the embedded server (NULL: its superuser). */
 static char *
@@ -1044,9 +1058,7 @@ cmd_candidates (Cli   *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < hw_db_result_get_n_rows (rows); i++)
@@ -1068,11 +1080,7 @@ cmd_candidates (Cli   *cli,
       json_builder_end_array (builder);
 
       root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
-      return EXIT_OK;
+      return print_json (root);
     }
 
   {
@@ -1212,16 +1220,7 @@ cmd_dashboard (Cli   *cli,
     return fail (error);
 
   if (json)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autofree char *text = NULL;
-
-      json_generator_set_root (generator, json_parser_get_root (parser));
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
-      return EXIT_OK;
-    }
+    return print_json (json_parser_get_root (parser));
 
   root = json_node_get_object (json_parser_get_root (parser));
   print_counts (_("Cases by status"), json_object_get_object_member (root, "cases"), case_statuses,
@@ -1676,9 +1675,7 @@ cmd_access_log (Cli   *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < hw_db_result_get_n_rows (rows); i++)
@@ -1698,11 +1695,7 @@ cmd_access_log (Cli   *cli,
       json_builder_end_array (builder);
 
       root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
-      return EXIT_OK;
+      return print_json (root);
     }
 
   if (hw_db_result_get_n_rows (rows) == 0)

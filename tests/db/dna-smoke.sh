@@ -8,27 +8,7 @@
 # Usage: tests/db/dna-smoke.sh PATH/TO/homeward-cli
 set -u
 
-cli=$1
-work=$(mktemp -d "${TMPDIR:-/tmp}/hw-dna.XXXXXX")
-chmod 0711 "$work"
-export XDG_DATA_HOME="$work/data" XDG_RUNTIME_DIR="$work/run" HOMEWARD_TEST_CLUSTER=1
-mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
-chmod 0700 "$XDG_RUNTIME_DIR"
-
-failures=0
-n=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failures=$((failures + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && sed 's/^/# /' <<<"$2"; }
-cleanup () {
-  "$cli" server stop >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-"$cli" server start >/dev/null 2>&1 || { echo "Bail out! server start"; exit 1; }
-"$cli" init >/dev/null 2>&1 || { echo "Bail out! init"; exit 1; }
-"$cli" demo-data --cases 300 --sightings 1000 --seed 5 >/dev/null 2>&1 || { echo "Bail out! demo-data"; exit 1; }
-conninfo=$("$cli" server conninfo)
+. "$(dirname "$0")/demo-cluster.sh" "$1" dna 300 1000 5
 q () { psql "$conninfo" -qAt -v ON_ERROR_STOP=1 -c "$1" 2>&1; }
 eq () { out=$(q "$2"); if [ "$out" = "$3" ]; then ok "$1"; else not_ok "$1 (wanted $3)" "$out"; fi; }
 

@@ -21,29 +21,9 @@
 # Usage: tests/db/redteam.sh PATH/TO/homeward-cli
 set -u
 
-cli=$1
-work=$(mktemp -d "${TMPDIR:-/tmp}/hw-redteam.XXXXXX")
-chmod 0711 "$work"
-export XDG_DATA_HOME="$work/data" XDG_RUNTIME_DIR="$work/run" HOMEWARD_TEST_CLUSTER=1
-mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
-chmod 0700 "$XDG_RUNTIME_DIR"
-
-n=0
-failures=0
+. "$(dirname "$0")/demo-cluster.sh" "$1" redteam 60 120 13
 attacks=0
 through=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failures=$((failures + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && sed 's/^/# /' <<<"$2"; }
-cleanup () {
-  "$cli" server stop >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-"$cli" server start >/dev/null 2>&1 || { echo "Bail out! server start"; exit 1; }
-"$cli" init >/dev/null 2>&1 || { echo "Bail out! init"; exit 1; }
-"$cli" demo-data --cases 60 --sightings 120 --seed 13 >/dev/null 2>&1 || { echo "Bail out! demo-data"; exit 1; }
-conninfo=$("$cli" server conninfo)
 db=$(psql "$conninfo" -qAt -c "SELECT current_database()")
 
 # as ROLE SQL: run SQL as ROLE (one session), errors included in the output

@@ -18,29 +18,10 @@ for tool in pdftotext pdfinfo pdfimages psql; do
   fi
 done
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/hw-report.XXXXXX")
-chmod 0711 "$work"
-export XDG_DATA_HOME="$work/data" XDG_RUNTIME_DIR="$work/run" HOMEWARD_TEST_CLUSTER=1
-mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
-chmod 0700 "$XDG_RUNTIME_DIR"
-
-failures=0
-n=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failures=$((failures + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && sed 's/^/# /' <<<"$2"; }
+. "$(dirname "$0")/../db/demo-cluster.sh" "$cli" report 600 6000 3
 # check DESCRIPTION CONDITION [DIAGNOSIS]: both are evaluated, the diagnosis
 # only when the condition fails.
 check () { if eval "$2"; then ok "$1"; else not_ok "$1" "$(eval "${3:-true}" 2>&1)"; fi; }
-cleanup () {
-  "$cli" server stop >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-"$cli" server start >/dev/null 2>&1 || { echo "Bail out! server start"; exit 1; }
-"$cli" init >/dev/null 2>&1 || { echo "Bail out! init"; exit 1; }
-"$cli" demo-data --cases 600 --sightings 6000 --seed 3 >/dev/null 2>&1 || { echo "Bail out! demo-data"; exit 1; }
-conninfo=$("$cli" server conninfo)
 officer=$("$cli" server conninfo --user demo_officer)
 supervisor=$("$cli" server conninfo --user demo_supervisor)
 sql () { psql "$conninfo" -qAt -v ON_ERROR_STOP=1 "$@"; }
