@@ -464,25 +464,56 @@ while read -r table column type; do
 done <<<"$columns"
 
 # ---------------------------------------------------------------------------
-echo "# evidence"
+echo "# evidence: every column of every piece of it, changed"
+# Evidence: each column of the append-only tables (a photo, a step, a custody
+# event) and those columns of a link and a lab's result that say what was
+# claimed, by whom and when.  The rows are the day's; each column gets a
+# value of its type (for a reference, another row it could point to), from
+# the officer of the case and the unit's supervisor.
 photo=$(row_of photo $officer)
-while read -r column type; do
+custody=$(row_of dna_custody_event $officer)
+vstep=$(row_of verification_step $officer)
+link=$(row_of case_link $officer)
+result=$(row_of dna_comparison $officer)
+evidence="SELECT c.relname || ' ' || a.attname || ' ' || format_type(a.atttypid, NULL) || ' '
+                 || coalesce((SELECT t.relname FROM pg_catalog.pg_constraint k
+                               JOIN pg_catalog.pg_class t ON t.oid = k.confrelid
+                              WHERE k.conrelid = c.oid AND k.contype = 'f' AND k.conkey = ARRAY[a.attnum]), '-')
+            FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+           WHERE c.relnamespace = 'homeward'::regnamespace AND a.attnum > 0 AND NOT a.attisdropped
+             AND a.attgenerated = '' AND a.attname <> 'id'
+             AND (c.relname IN ('photo', 'verification_step', 'dna_custody_event')
+                  OR (c.relname = 'case_link'
+                      AND a.attname NOT IN ('confidence', 'state', 'withdrawn_reason', 'withdrawn_by',
+                                            'withdrawn_at', 'version', 'updated_at'))
+                  OR (c.relname = 'dna_comparison'
+                      AND a.attname NOT IN ('computed_index', 'version', 'updated_at')))
+           ORDER BY c.relname, a.attnum"
+while read -r table column type target; do
+  case $table in
+    photo) row=$photo ;; dna_custody_event) row=$custody ;; verification_step) row=$vstep ;;
+    case_link) row=$link ;; dna_comparison) row=$result ;;
+  esac
+  if [ -z "$row" ]; then not_ok "$table: a row of the day's work to change"; continue; fi
   case $type in
     bytea) value="'\\xdeadbeef'::bytea" ;;
-    bigint) value="(4242)::bigint" ;;
-    integer) value="7" ;;
+    bigint) if [ "$target" != - ]; then value="(SELECT max(t.id) FROM homeward.$target t WHERE t.id <> coalesce(x.$column, 0))"
+            else value="(4242)::bigint"; fi ;;
+    integer|smallint) value="7" ;;
+    numeric|'double precision') value="42" ;;
+    boolean) value="NOT x.$column" ;;
     text) value="'forged'" ;;
+    'text[]') value="'{forged}'" ;;
     timestamp*) value="'2001-01-01'::timestamptz" ;;
     *) value="NULL" ;;
   esac
+  before=$(su "SELECT coalesce(md5(x.$column::text), 'null') FROM homeward.$table x WHERE id = $row")
   for role in $officer $supervisor; do
-    attack "photo.$column: changed by $role, unchanged" "$role" \
-      "UPDATE homeward.photo SET $column = $value WHERE id = $photo" \
-      "SELECT md5(x::text) = '$(su "SELECT md5(x::text) FROM homeward.photo x WHERE id = $photo")' FROM homeward.photo x WHERE id = $photo"
+    attack "$table.$column: changed by $role, unchanged" "$role" \
+      "UPDATE homeward.$table x SET $column = $value WHERE id = $row" \
+      "SELECT coalesce(md5(x.$column::text), 'null') = '$before' FROM homeward.$table x WHERE id = $row"
   done
-done < <(su "SELECT a.attname || ' ' || format_type(a.atttypid, NULL) FROM pg_catalog.pg_attribute a
-              WHERE a.attrelid = 'homeward.photo'::regclass AND a.attnum > 0 AND NOT a.attisdropped
-                AND a.attgenerated = '' AND a.attname NOT IN ('id') ORDER BY a.attnum")
+done < <(su "$evidence")
 attack "a photo is not deleted, by the superuser either" postgres \
   "DELETE FROM homeward.photo WHERE id = $photo" "SELECT count(*) = 1 FROM homeward.photo WHERE id = $photo"
 refused "a photo whose sha256 is not its content's" $officer HW014 \
