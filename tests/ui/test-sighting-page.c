@@ -450,10 +450,20 @@ test_claim_taken (void)
   hw_sighting_page_show (page, repost_id);
   hw_ui_test_wait_for_text (GTK_WIDGET (page), "转发：罗湖火车站乞讨的小女孩");
 
+  /* The supervisor's claim holds the row until it commits, and nobody hears
+   * of it before: the officer's claim, sent meanwhile, waits for it in the
+   * database and is then told.  (Committed first, the page could hear of
+   * it, reload and offer no claim before the officer's click.) */
+  g_clear_pointer (&claimed, hw_db_result_unref);
+  claimed = hw_test_query (other, "BEGIN", NULL);
+  g_clear_pointer (&claimed, hw_db_result_unref);
   claimed = hw_test_query (other, "SELECT homeward.claim_sighting ($1)", id, NULL);
   g_assert_cmpuint (hw_db_result_get_n_rows (claimed), ==, 1);
 
+  g_assert_true (hw_ui_test_action_enabled (GTK_WIDGET (page), "sighting.claim"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sighting.claim", NULL));
+  g_clear_pointer (&claimed, hw_db_result_unref);
+  claimed = hw_test_query (other, "COMMIT", NULL);
   expected = g_strdup_printf (_("%s has already claimed this sighting."), "演示主管");
   hw_ui_test_wait_for_text (GTK_WIDGET (window), expected);
   /* The page reloads: it now says who has it. */
