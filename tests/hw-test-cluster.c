@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <pwd.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -34,6 +35,14 @@ stop_on_abort (int signum)
 
   if (pid == 0)
     {
+      /* pg_ctl's words are no TAP output (they would be read as such). */
+      int null_fd = open ("/dev/null", O_WRONLY);
+
+      if (null_fd >= 0)
+        {
+          dup2 (null_fd, STDOUT_FILENO);
+          dup2 (null_fd, STDERR_FILENO);
+        }
       if (getuid () == 0 && (setgid (abort_gid) != 0 || setuid (abort_uid) != 0))
         _exit (127);
       execv (abort_argv[0], abort_argv);
@@ -58,11 +67,12 @@ prepare_stop_on_abort (void)
 
   abort_argv[0] = g_build_filename (bindir, "pg_ctl", NULL);
   abort_argv[1] = g_strdup ("stop");
-  abort_argv[2] = g_strdup ("-m");
-  abort_argv[3] = g_strdup ("immediate");
-  abort_argv[4] = g_strdup ("-D");
-  abort_argv[5] = g_strdup (hw_local_server_get_data_dir (cluster));
-  abort_argv[6] = NULL;
+  abort_argv[2] = g_strdup ("-s");
+  abort_argv[3] = g_strdup ("-m");
+  abort_argv[4] = g_strdup ("immediate");
+  abort_argv[5] = g_strdup ("-D");
+  abort_argv[6] = g_strdup (hw_local_server_get_data_dir (cluster));
+  abort_argv[7] = NULL;
 
   if (pw != NULL)
     {
