@@ -286,3 +286,156 @@ hw_format_probability (const char *number)
     }
   return g_strdup_printf ("%s%%", buffer);
 }
+
+/**
+ * hw_text_is_clean:
+ * @multiline: whether line breaks and tabs belong in the text
+ *
+ * Returns: whether @text is valid UTF-8 without control characters (the
+ *   C0 and C1 controls and DEL, an escape sequence among them), as a name,
+ *   a place or a note typed by a person has none
+ */
+gboolean
+hw_text_is_clean (const char *text,
+                  gboolean    multiline)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (multiline && (c == '\n' || c == '\t' || c == '\r'))
+        continue;
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * hw_format_for_terminal:
+ *
+ * Returns: (transfer full): @text safe to print on a terminal: control
+ *   characters (an escape sequence that would clear the screen) and bytes
+ *   that are not UTF-8 written as \xNN or \u{NNNN}, nothing else changed
+ */
+char *
+hw_format_for_terminal (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text != NULL ? text : "";
+  const char *end = p + strlen (p);
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+        g_string_append_printf (out, c < 0x100 ? "\\x%02x" : "\\u{%04x}", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * hw_parse_decimal:
+ *
+ * Reads a number as a person writes it: digits with an optional sign and
+ * decimal point (not "0x10", "1e400", "nan" or "inf", which strtod takes).
+ *
+ * Returns: whether @text was such a number (then in @value)
+ */
+gboolean
+hw_parse_decimal (const char *text,
+                  double     *value)
+{
+  char *end = NULL;
+  double v;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (text == NULL || !g_regex_match_simple ("^\\s*[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)\\s*$", text, 0, 0))
+    return FALSE;
+  v = g_ascii_strtod (text, &end);
+  if (!isfinite (v))
+    return FALSE;
+  *value = v;
+  return TRUE;
+}
+
+/**
+ * hw_parse_past_time:
+ * @now: the present (for tests); %NULL for the clock's
+ * @time: (out) (transfer full): the time read
+ *
+ * Reads a time an officer gives of something that happened: ISO 8601 with
+ * or without a zone ("2026-03-01 14:30" is local time), a day alone
+ * ("2026-03-01" is its start), not in the future (five minutes of clock
+ * difference allowed) and not before 1900.
+ *
+ * Returns: %HW_PAST_TIME_OK and the time, or what is wrong with @text
+ */
+HwPastTime
+hw_parse_past_time (const char  *text,
+                    GDateTime   *now,
+                    GDateTime  **time)
+{
+  g_autoptr(GDateTime) clock = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) latest = g_date_time_add_minutes (clock, 5);
+  g_autoptr(GDateTime) earliest = g_date_time_new_utc (1900, 1, 1, 0, 0, 0);
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (time != NULL, HW_PAST_TIME_INVALID);
+
+  if (text == NULL)
+    return HW_PAST_TIME_INVALID;
+  trimmed = g_strstrip (g_strdup (text));
+  if (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", trimmed, 0, 0))
+    {
+      g_autofree char *midnight = g_strconcat (trimmed, "T00:00:00", NULL);
+
+      parsed = g_date_time_new_from_iso8601 (midnight, local);
+    }
+  else
+    {
+      g_autofree char *iso = g_strdup (trimmed);
+
+      /* "2026-03-01 14:30" as well as "2026-03-01T14:30:00+08:00" */
+      if (strlen (iso) > 10 && iso[10] == ' ')
+        iso[10] = 'T';
+      if (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$", iso, 0, 0))
+        {
+          char *seconds = g_strconcat (iso, ":00", NULL);
+
+          g_free (iso);
+          iso = seconds;
+        }
+      parsed = g_date_time_new_from_iso8601 (iso, local);
+    }
+
+  if (parsed == NULL)
+    return HW_PAST_TIME_INVALID;
+  if (g_date_time_compare (parsed, latest) > 0)
+    return HW_PAST_TIME_FUTURE;
+  if (g_date_time_compare (parsed, earliest) < 0)
+    return HW_PAST_TIME_TOO_EARLY;
+
+  *time = g_steal_pointer (&parsed);
+  return HW_PAST_TIME_OK;
+}

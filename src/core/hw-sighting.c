@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "hw-format.h"
@@ -261,6 +263,7 @@ hw_sighting_draft_free (HwSightingDraft *draft)
 
   g_free (draft->channel);
   g_free (draft->source_ref);
+  g_free (draft->received_at);
   g_free (draft->observed_at);
   g_free (draft->place_text);
   g_free (draft->region_code);
@@ -302,6 +305,19 @@ hw_sighting_draft_check (const HwSightingDraft *draft)
   if (draft->region_code != NULL && draft->region_code[0] != '\0' &&
       !g_regex_match_simple ("^[0-9]{6}$", draft->region_code, 0, 0))
     return g_strdup (_("A region code has six digits."));
+  {
+    const char *lines[] = { draft->source_ref, draft->place_text, draft->region_code, draft->reporter_name,
+                            draft->reporter_contact };
+
+    for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+      if (!hw_text_is_clean (lines[i], FALSE))
+        return g_strdup (_("Remove the control characters from the tip: they are no part of a name, "
+                           "a place or a contact."));
+    if (!hw_text_is_clean (draft->description, TRUE))
+      return g_strdup (_("Remove the control characters from the description."));
+  }
+  if (!isfinite (draft->latitude) || !isfinite (draft->longitude))
+    return g_strdup (_("Latitude goes from −90 to 90, longitude from −180 to 180."));
   if ((draft->latitude == G_MAXDOUBLE) != (draft->longitude == G_MAXDOUBLE))
     return g_strdup (_("Give both latitude and longitude, or neither."));
   if (draft->latitude != G_MAXDOUBLE &&
@@ -312,13 +328,35 @@ hw_sighting_draft_check (const HwSightingDraft *draft)
     return g_strdup (_("Apparent ages go from 0 to 25, the youngest first."));
   if (draft->observed_at != NULL && draft->observed_at[0] != '\0')
     {
-      g_autoptr(GDateTime) observed = g_date_time_new_from_iso8601 (draft->observed_at, NULL);
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) observed = NULL;
 
-      if (observed == NULL)
-        return g_strdup (_("Write when the child was seen like 2026-03-01 14:30."));
-      if (g_date_time_compare (observed, now) > 0)
-        return g_strdup (_("The child cannot have been seen in the future."));
+      switch (hw_parse_past_time (draft->observed_at, NULL, &observed))
+        {
+        case HW_PAST_TIME_OK:
+          break;
+        case HW_PAST_TIME_FUTURE:
+          return g_strdup (_("The child cannot have been seen in the future."));
+        case HW_PAST_TIME_INVALID:
+        case HW_PAST_TIME_TOO_EARLY:
+        default:
+          return g_strdup (_("Write when the child was seen like 2026-03-01 14:30."));
+        }
+    }
+  if (draft->received_at != NULL && draft->received_at[0] != '\0')
+    {
+      g_autoptr(GDateTime) received = NULL;
+
+      switch (hw_parse_past_time (draft->received_at, NULL, &received))
+        {
+        case HW_PAST_TIME_OK:
+          break;
+        case HW_PAST_TIME_FUTURE:
+          return g_strdup (_("A tip cannot come in in the future."));
+        case HW_PAST_TIME_INVALID:
+        case HW_PAST_TIME_TOO_EARLY:
+        default:
+          return g_strdup (_("Write when the tip came in like 2026-03-01 14:30."));
+        }
     }
   for (guint i = 0; draft->context != NULL && draft->context[i] != NULL; i++)
     if (!g_strv_contains (hw_sighting_get_contexts (), draft->context[i]))

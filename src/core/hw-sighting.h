@@ -33,6 +33,7 @@ typedef struct
 {
   char    *channel;
   char    *source_ref;
+  char    *received_at;          /* ISO 8601, or NULL: now */
   char    *observed_at;          /* ISO 8601, or NULL */
   char    *place_text;
   char    *region_code;
