@@ -1519,6 +1519,9 @@ cmd_report (Cli   *cli,
     return usage_error (context, _("--from must come before --to"));
   options->include_photos = !no_photos;
   options->blur_photos = blur;
+  /* Nothing is read (nor logged as read) for a report that could not be written. */
+  if (!hw_report_check_destination (output, &error))
+    return fail (error);
 
   started = g_get_monotonic_time ();
   if (!(db = cli_connect (cli, &error)))
@@ -1585,6 +1588,8 @@ cmd_summary (Cli   *cli,
   hw_report_summary_period (&period_from, &period_to);
   if (g_date_time_compare (period_from, period_to) >= 0)
     return usage_error (context, _("--from must come before --to"));
+  if (!hw_report_check_destination (output, &error))
+    return fail (error);
 
   started = g_get_monotonic_time ();
   if (!(db = cli_connect (cli, &error)))

@@ -540,11 +540,32 @@ load_free (Load *load)
   g_free (load);
 }
 
-/* The database's refusals in the reader's words. */
 static GError *
-report_error (GError     *error,
+case_not_found (const char *what)
+{
+  return g_error_new (HW_REPORT_ERROR, HW_REPORT_ERROR_NOT_FOUND,
+                      _("There is no case %s, or you may not read it."), what);
+}
+
+static GError *
+unit_not_found (const char *what)
+{
+  return g_error_new (HW_REPORT_ERROR, HW_REPORT_ERROR_NOT_FOUND, _("There is no unit %s."), what);
+}
+
+/* A query's failure in the reader's words: a refusal says what may not be
+ * read, a query stopped by the server (a statement timeout: HwDb hears
+ * it as a cancellation) is not mistaken for the caller's cancellation,
+ * and any other failure says what could not be read. Takes @error. */
+static GError *
+report_error (GTask      *task,
+              GError     *error,
               const char *what)
 {
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  g_assert (error != NULL);
+
   if (g_error_matches (error, HW_DB_ERROR, HW_DB_ERROR_PERMISSION))
     {
       GError *permission = g_error_new (HW_REPORT_ERROR, HW_REPORT_ERROR_PERMISSION,
@@ -554,7 +575,35 @@ report_error (GError     *error,
       return permission;
     }
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (cancellable != NULL && g_cancellable_is_cancelled (cancellable))
+        return error;
+
+      g_error_free (error);
+      return g_error_new (HW_REPORT_ERROR, HW_REPORT_ERROR_STOPPED,
+                          _("Could not read %s: the database stopped the query before it was done (it took "
+                            "longer than the server allows, or it was cancelled on the server)."),
+                          what);
+    }
+
+  /* Translators: the start of a message; %s is a case number or a unit */
+  g_prefix_error (&error, _("Could not read %s: "), what);
   return error;
+}
+
+/* Takes @error, a failure of one of the load's queries: the first one is
+ * what the caller hears of, the others are dropped. */
+static void
+load_failed (GTask  *task,
+             GError *error)
+{
+  Load *load = g_task_get_task_data (task);
+
+  if (load->error == NULL)
+    load->error = report_error (task, error, load->what);
+  else
+    g_error_free (error);
 }
 
 /* One query (or the first, that finds the case or unit) is done: the
@@ -586,10 +635,8 @@ query_cb (GObject      *object,
   GError *error = NULL;
 
   rows = hw_db_query_finish (HW_DB (object), result, &error);
-  if (rows == NULL && load->error == NULL)
-    load->error = report_error (error, load->what);
-  else if (rows == NULL)
-    g_clear_error (&error);
+  if (rows == NULL)
+    load_failed (task, error);
   else if (load->error == NULL)
     query->read (load->data, rows);
 
@@ -926,18 +973,12 @@ case_cb (GObject      *object,
   g_autofree char *to = NULL;
   GError *error = NULL;
 
-  if (!(rows = hw_db_query_finish (db, result, &error)) || load->error != NULL)
+  if (!(rows = hw_db_query_finish (db, result, &error)))
+    load_failed (task, error);
+  else if (hw_db_result_get_n_rows (rows) == 0)
+    load_failed (task, case_not_found (load->what));
+  if (load->error != NULL)
     {
-      if (load->error == NULL)
-        load->error = report_error (error, load->what);
-      g_clear_error (&error);
-      load_done (task);
-      return;
-    }
-  if (hw_db_result_get_n_rows (rows) == 0)
-    {
-      load->error = g_error_new (HW_REPORT_ERROR, HW_REPORT_ERROR_NOT_FOUND,
-                                 _("There is no case %s, or you may not read it."), load->what);
       load_done (task);
       return;
     }
@@ -1042,8 +1083,12 @@ hw_report_summary_period (GDateTime **from,
  * Reads everything a case report shows, as the caller may read it (phone
  * numbers and addresses only for the case's assigned officer and the
  * supervisors of its unit), and decodes its photos on a worker thread.
- * Fails with %HW_REPORT_ERROR_NOT_FOUND when there is no such case, and
- * %HW_REPORT_ERROR_PERMISSION when the caller may not read it.
+ * Fails with %HW_REPORT_ERROR_NOT_FOUND when there is no such case (a
+ * case number that is not UTF-8 included), %HW_REPORT_ERROR_PERMISSION
+ * when the caller may not read it and %HW_REPORT_ERROR_STOPPED when the
+ * server stopped a query; any other failure keeps its domain and code,
+ * its message prefixed with what could not be read. Every failure has a
+ * message for the reader.
  */
 void
 hw_report_case_load_async (HwDb                  *db,
@@ -1084,8 +1129,17 @@ hw_report_case_load_async (HwDb                  *db,
   load->data = report;
   load->data_free = (GDestroyNotify) hw_report_case_free;
   load->complete = case_complete;
-  load->what = case_id > 0 ? g_strdup_printf (_("case %s"), id) : g_strdup (case_number);
+  /* What the caller typed goes into messages: as text, whatever its bytes. */
+  load->what = case_id > 0 ? g_strdup_printf (_("case %s"), id) : g_utf8_make_valid (case_number, -1);
   g_task_set_task_data (task, load, (GDestroyNotify) load_free);
+
+  /* No case number is anything but text: the server would refuse the
+   * bytes of one that is not. */
+  if (case_id <= 0 && !g_utf8_validate (case_number, -1, NULL))
+    {
+      g_task_return_error (task, case_not_found (load->what));
+      return;
+    }
 
   /* The reader, then the case: the rest once the case is known. */
   {
@@ -1229,18 +1283,12 @@ unit_cb (GObject      *object,
   g_autofree char *limit = g_strdup_printf ("%d", HW_REPORT_SUMMARY_MAX_OVERDUE);
   GError *error = NULL;
 
-  if (!(rows = hw_db_query_finish (db, result, &error)) || load->error != NULL)
+  if (!(rows = hw_db_query_finish (db, result, &error)))
+    load_failed (task, error);
+  else if (hw_db_result_get_n_rows (rows) == 0)
+    load_failed (task, unit_not_found (load->what));
+  if (load->error != NULL)
     {
-      if (load->error == NULL)
-        load->error = report_error (error, load->what);
-      g_clear_error (&error);
-      load_done (task);
-      return;
-    }
-  if (hw_db_result_get_n_rows (rows) == 0)
-    {
-      load->error = g_error_new (HW_REPORT_ERROR, HW_REPORT_ERROR_NOT_FOUND,
-                                 _("There is no unit %s."), load->what);
       load_done (task);
       return;
     }
@@ -1281,7 +1329,7 @@ unit_cb (GObject      *object,
  *
  * Reads a supervisor's weekly review of a unit: its cases and sightings by
  * status, the sightings past their triage deadline, the reunions of the
- * period and every open case.
+ * period and every open case. Fails as hw_report_case_load_async() does.
  */
 void
 hw_report_summary_load_async (HwDb                  *db,
@@ -1328,9 +1376,15 @@ hw_report_summary_load_async (HwDb                  *db,
   load->data_free = (GDestroyNotify) hw_report_summary_free;
   load->complete = summary_complete;
   load->what = unit_id > 0 ? g_strdup_printf (_("unit %s"), id)
-               : unit_code != NULL ? g_strdup (unit_code)
+               : unit_code != NULL ? g_utf8_make_valid (unit_code, -1)
                : g_strdup (_("your unit"));
   g_task_set_task_data (task, load, (GDestroyNotify) load_free);
+
+  if (unit_id <= 0 && unit_code != NULL && !g_utf8_validate (unit_code, -1, NULL))
+    {
+      g_task_return_error (task, unit_not_found (load->what));
+      return;
+    }
 
   {
     const char *params[] = { id, unit_code };

@@ -26,6 +26,7 @@ typedef enum
   HW_REPORT_ERROR_NOT_FOUND,    /* no such case or unit (or row security hides it) */
   HW_REPORT_ERROR_PERMISSION,   /* the caller may not read it */
   HW_REPORT_ERROR_WRITE,        /* the PDF could not be written */
+  HW_REPORT_ERROR_STOPPED,      /* the server stopped a query (a statement timeout) */
 } HwReportError;
 
 typedef struct

@@ -10,6 +10,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -2375,24 +2378,243 @@ hw_report_draw_page (HwReport *self,
 
 /* Writing the PDF */
 
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
+/* A PDF on its way to a file: written to a temporary file beside the
+ * destination (readable by its owner only: it holds a child's personal
+ * data), with no stdio in between (glibc's fwrite() can say it wrote what
+ * a full disk refused), and renamed over the destination only once
+ * complete and on the disk, so that a failure leaves no file, not even
+ * half of one, and whatever was there before as it was. */
+typedef struct
 {
-  FILE *file = closure;
+  char   *path;                 /* as the caller gave it, for messages */
+  char   *target;               /* path, or the file its symbolic link points to */
+  char   *temp;                 /* removed unless renamed to target */
+  int     fd;
+  int     write_errno;          /* the first write that failed, or 0 */
+  gsize   buffered;
+  guint8  buffer[64 * 1024];
+} PdfFile;
 
-  return fwrite (data, 1, length, file) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         length)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        {
+          if (written == 0)
+            errno = ENOSPC;
+          return FALSE;
+        }
+      data += written;
+      length -= (gsize) written;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+pdf_file_flush (PdfFile *file)
+{
+  if (file->write_errno == 0 && !write_all (file->fd, file->buffer, file->buffered))
+    file->write_errno = errno;
+  file->buffered = 0;
+
+  return file->write_errno == 0;
+}
+
+static cairo_status_t
+pdf_file_write_cb (void                *closure,
+                   const unsigned char *data,
+                   unsigned int         length)
+{
+  PdfFile *file = closure;
+
+  if (file->write_errno != 0)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (file->buffered + length > sizeof file->buffer && !pdf_file_flush (file))
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  if (length > sizeof file->buffer)
+    {
+      if (!write_all (file->fd, data, length))
+        {
+          file->write_errno = errno;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      return CAIRO_STATUS_SUCCESS;
+    }
+
+  memcpy (file->buffer + file->buffered, data, length);
+  file->buffered += length;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+pdf_file_free (PdfFile *file)
+{
+  if (file->fd >= 0)
+    close (file->fd);
+  if (file->temp != NULL)
+    g_unlink (file->temp);
+  g_free (file->path);
+  g_free (file->target);
+  g_free (file->temp);
+  g_free (file);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdfFile, pdf_file_free)
+
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 const char  *reason)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, HW_REPORT_ERROR, HW_REPORT_ERROR_WRITE, _("Could not write %s: %s"), name, reason);
+}
+
+/**
+ * hw_report_check_destination:
+ * @path: where a PDF is to be written
+ *
+ * Checks that writing a PDF to @path would replace nothing but a regular
+ * file (the one a symbolic link points to): never a device, a pipe, a
+ * socket or a folder. hw_report_write_pdf() checks it again; callers ask
+ * first to fail before gathering a report for nothing. Safe on any
+ * thread.
+ *
+ * Returns: %TRUE when @path is a regular file or does not exist
+ */
+gboolean
+hw_report_check_destination (const char  *path,
+                             GError     **error)
+{
+  GStatBuf info;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_stat (path, &info) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        return TRUE;
+      set_write_error (error, path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (S_ISDIR (info.st_mode))
+    {
+      /* Translators: why a PDF was not written (after "Could not write FILE: ") */
+      set_write_error (error, path, _("it is a folder"));
+      return FALSE;
+    }
+  if (!S_ISREG (info.st_mode))
+    {
+      /* Translators: why a PDF was not written (after "Could not write FILE: "): FILE is a device or a pipe */
+      set_write_error (error, path, _("it is not a regular file, and it was left as it is"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static PdfFile *
+pdf_file_new (const char  *path,
+              GError     **error)
+{
+  g_autoptr(PdfFile) file = g_new0 (PdfFile, 1);
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  GStatBuf info;
+
+  file->fd = -1;
+  file->path = g_strdup (path);
+  if (!hw_report_check_destination (path, error))
+    return NULL;
+
+  /* A link to a file stays a link: the file it points to is replaced. */
+  if (g_lstat (path, &info) == 0 && S_ISLNK (info.st_mode))
+    file->target = realpath (path, NULL);
+  if (file->target == NULL)
+    file->target = g_strdup (path);
+  dir = g_path_get_dirname (file->target);
+  base = g_path_get_basename (file->target);
+
+  /* Part of the name at most: a long name stays within NAME_MAX. */
+  file->temp = g_strdup_printf ("%s/.%.64s.XXXXXX", dir, base);
+  if ((file->fd = g_mkstemp_full (file->temp, O_RDWR | O_CLOEXEC, 0600)) < 0)
+    {
+      set_write_error (error, path, g_strerror (errno));
+      /* Nothing was made to remove. */
+      g_clear_pointer (&file->temp, g_free);
+      return NULL;
+    }
+
+  return g_steal_pointer (&file);
+}
+
+/* Completes @file after cairo finished with @status: flushed, on the disk
+ * and renamed into place, or removed with @error set. Frees @file. */
+static gboolean
+pdf_file_commit (PdfFile         *file,
+                 cairo_status_t   status,
+                 GCancellable    *cancellable,
+                 GError         **error)
+{
+  g_autoptr(PdfFile) owned = file;
+  int fd;
+
+  pdf_file_flush (file);
+  if (file->write_errno == 0 && fsync (file->fd) != 0 && errno != EINVAL)
+    file->write_errno = errno;
+  fd = file->fd;
+  file->fd = -1;
+  if (close (fd) != 0 && file->write_errno == 0 && errno != EINTR)
+    file->write_errno = errno;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (file->write_errno != 0)
+    {
+      set_write_error (error, file->path, g_strerror (file->write_errno));
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      set_write_error (error, file->path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (g_rename (file->temp, file->target) != 0)
+    {
+      set_write_error (error, file->path, g_strerror (errno));
+      return FALSE;
+    }
+  g_clear_pointer (&file->temp, g_free);
+
+  return TRUE;
 }
 
 /**
  * hw_report_write_pdf:
- * @path: where to write the PDF
+ * @path: where to write the PDF: a new file, or a regular file to replace
  *
  * Writes the report as a PDF: to a temporary file beside @path (readable
  * by its owner only: it holds a child's personal data), renamed to @path
- * once complete, so that a failure or a cancellation leaves no file.
- * Safe on a worker thread.
+ * once complete, so that a failure (a full disk, say) or a cancellation
+ * leaves no file and whatever was at @path as it was. Refuses to replace
+ * anything but a regular file (see hw_report_check_destination()). The
+ * one way Homeward writes a PDF, for the app's Export and the command
+ * line. Safe on a worker thread.
  */
 gboolean
 hw_report_write_pdf (HwReport      *self,
@@ -2400,40 +2622,22 @@ hw_report_write_pdf (HwReport      *self,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp = NULL;
   g_autofree char *created = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   cairo_surface_t *surface;
   cairo_status_t status;
+  PdfFile *file;
   cairo_t *cr;
-  FILE *file;
-  int fd;
-  int saved_errno;
 
   g_return_val_if_fail (HW_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   hw_report_layout (self);
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  if ((fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600)) < 0 || !(file = fdopen (fd, "wb")))
-    {
-      saved_errno = errno;
-      if (fd >= 0)
-        {
-          close (fd);
-          g_unlink (temp);
-        }
-      g_set_error (error, HW_REPORT_ERROR, HW_REPORT_ERROR_WRITE, _("Could not write %s: %s"), path,
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!(file = pdf_file_new (path, error)))
+    return FALSE;
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, file, self->page_width, self->page_height);
+  surface = cairo_pdf_surface_create_for_stream (pdf_file_write_cb, file, self->page_width, self->page_height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Homeward " PACKAGE_VERSION);
   created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
@@ -2453,34 +2657,7 @@ hw_report_write_pdf (HwReport      *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  saved_errno = 0;
-  if (fflush (file) != 0 || fsync (fileno (file)) != 0)
-    saved_errno = errno;
-  if (fclose (file) != 0 && saved_errno == 0)
-    saved_errno = errno;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_unlink (temp);
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS || saved_errno != 0)
-    {
-      g_unlink (temp);
-      g_set_error (error, HW_REPORT_ERROR, HW_REPORT_ERROR_WRITE, _("Could not write %s: %s"), path,
-                   saved_errno != 0 ? g_strerror (saved_errno) : cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (g_rename (temp, path) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (temp);
-      g_set_error (error, HW_REPORT_ERROR, HW_REPORT_ERROR_WRITE, _("Could not write %s: %s"), path,
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
+  return pdf_file_commit (file, status, cancellable, error);
 }
 
 static void

@@ -39,6 +39,8 @@ guint        hw_report_get_n_pages       (HwReport         *self);
 void         hw_report_draw_page         (HwReport         *self,
                                           cairo_t          *cr,
                                           guint             page);
+gboolean     hw_report_check_destination (const char       *path,
+                                          GError          **error);
 gboolean     hw_report_write_pdf         (HwReport         *self,
                                           const char       *path,
                                           GCancellable     *cancellable,

@@ -5,7 +5,9 @@
 # while a supervisor's has; a case that does not exist, or that the role
 # may not read, is a clear error and no file; more content, more pages,
 # none of it lost or cut at a page's edge; pdfinfo reads every PDF without
-# a warning.
+# a warning. Hostile input and faults (issue 14): a case number that is not
+# text, a query the server stops, a full disk, and a FIFO, a device or a
+# folder where the PDF is to go are each one clear error and no file.
 #
 # Usage: tests/report/report-smoke.sh PATH/TO/homeward-cli
 set -u
@@ -193,6 +195,128 @@ out=$("$cli" summary --unit NOPE -o "$work/nope.pdf" 2>&1)
 status=$?
 check "an unknown unit is an error naming it, and no file" \
   '[ $status = 1 ] && grep -q "NOPE" <<<"$out" && [ ! -e "$work/nope.pdf" ]' 'echo "$out"'
+
+# Hostile input, faults and failover (issue 14). No temporary file is left
+# beside a PDF that was not written.
+no_temp () { for f in "$(dirname "$1")/.$(basename "$1")."*; do [ ! -e "$f" ] || return 1; done; }
+skip () { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+
+# A case number that is not text is no case, not a crash (a double free).
+out=$("$cli" report $'\xff' -o "$work/ff.pdf" 2>&1)
+status=$?
+check "a case number that is not UTF-8 is no such case, exit 1, and no file" \
+  '[ $status = 1 ] && grep -q "There is no case" <<<"$out" && [ ! -e "$work/ff.pdf" ] && no_temp "$work/ff.pdf"' \
+  'echo "exit $status: $out"'
+
+# A query the server stops (statement_timeout) is one clear error. Another
+# session holds the case table, so the case's query is the one stopped.
+PGAPPNAME=hw-report-lock psql "$conninfo" -qAt -c "BEGIN; LOCK TABLE homeward.abduction_case IN ACCESS EXCLUSIVE MODE;
+                                                   SELECT pg_sleep(300); COMMIT" >/dev/null 2>&1 &
+lock_pid=$!
+for _ in $(seq 1 100); do
+  [ "$(sql -c "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                WHERE c.relname = 'abduction_case' AND l.mode = 'AccessExclusiveLock' AND l.granted")" = 1 ] && break
+  sleep 0.1
+done
+out=$(PGOPTIONS='-c statement_timeout=300' "$cli" report "$case_number" -o "$work/stopped.pdf" 2>&1)
+status=$?
+sql -c "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = 'hw-report-lock'" >/dev/null
+wait "$lock_pid"
+check "a query stopped by statement_timeout is an error naming the case, exit 1, and no file" \
+  '[ $status = 1 ] && grep -q "Could not read $case_number: the database stopped the query" <<<"$out" &&
+   ! grep -q "(null)" <<<"$out" && [ ! -e "$work/stopped.pdf" ] && no_temp "$work/stopped.pdf"' \
+  'echo "exit $status: $out"'
+# Without the lock, whichever query runs out of time first (or none).
+out=$(PGOPTIONS='-c statement_timeout=1' "$cli" report "$case_number" -o "$work/timeout.pdf" 2>&1)
+status=$?
+check "with statement_timeout=1 a report is written whole or is one clear error" \
+  '{ [ $status = 0 ] && pdfinfo_clean "$work/timeout.pdf"; } ||
+   { [ $status = 1 ] && [ -n "$out" ] && ! grep -q "(null)" <<<"$out" && [ ! -e "$work/timeout.pdf" ]; }' \
+  'echo "exit $status: $out"'
+
+# A full disk: an error and no file, and a file replaced is left as it was.
+if [ "$(id -u)" != 0 ]; then
+  for what in "a case report" "a unit summary" "a file replaced"; do skip "$what on a full disk" "not root"; done
+elif ! { mkdir "$work/full" && mount -t tmpfs -o size=64k tmpfs "$work/full" 2>"$work/mount.err"; }; then
+  for what in "a case report" "a unit summary" "a file replaced"; do
+    skip "$what on a full disk" "cannot mount a tmpfs: $(head -1 "$work/mount.err")"
+  done
+else
+  trap 'umount "$work/full" 2>/dev/null; cleanup' EXIT
+  # Both PDFs are far bigger than the disk (megabytes, with the photos).
+  out=$("$cli" report "$case_number" -o "$work/full/case.pdf" 2>&1)
+  status=$?
+  check "a case report on a full disk is an error, exit 1, and no file" \
+    '[ $status = 1 ] && grep -q "Could not write .*case.pdf: No space left on device" <<<"$out" &&
+     [ -z "$(ls -A "$work/full")" ]' 'echo "exit $status: $out"; ls -lA "$work/full"'
+  rm -f "$work/full"/*
+  out=$("$cli" --server "$supervisor" summary --unit SZ -o "$work/full/summary.pdf" 2>&1)
+  status=$?
+  check "a unit summary on a full disk is an error, exit 1, and no file" \
+    '[ $status = 1 ] && grep -q "Could not write .*summary.pdf: No space left on device" <<<"$out" &&
+     [ -z "$(ls -A "$work/full")" ]' 'echo "exit $status: $out"; ls -lA "$work/full"'
+  rm -f "$work/full"/*
+  echo "an older report" >"$work/full/old.pdf"
+  out=$("$cli" report "$case_number" -o "$work/full/old.pdf" 2>&1)
+  status=$?
+  check "a report over a file on a full disk leaves the file as it was" \
+    '[ $status = 1 ] && [ "$(cat "$work/full/old.pdf")" = "an older report" ] &&
+     [ "$(ls -A "$work/full")" = old.pdf ]' 'echo "exit $status: $out"; ls -lA "$work/full"'
+  umount "$work/full"
+fi
+
+# Only a regular file is replaced: never a pipe, a device or a folder.
+mkfifo "$work/fifo.pdf"
+out=$(timeout 120 "$cli" report "$case_number" -o "$work/fifo.pdf" 2>&1)
+status=$?
+check "a report to a FIFO is refused, exit 1, and the FIFO is left" \
+  '[ $status = 1 ] && grep -q "not a regular file" <<<"$out" && [ -p "$work/fifo.pdf" ] && no_temp "$work/fifo.pdf"' \
+  'echo "exit $status: $out"; ls -l "$work/fifo.pdf"'
+out=$(timeout 120 "$cli" --server "$supervisor" summary --unit SZ -o "$work/fifo.pdf" 2>&1)
+status=$?
+check "a summary to a FIFO is refused, exit 1, and the FIFO is left" \
+  '[ $status = 1 ] && grep -q "not a regular file" <<<"$out" && [ -p "$work/fifo.pdf" ] && no_temp "$work/fifo.pdf"' \
+  'echo "exit $status: $out"; ls -l "$work/fifo.pdf"'
+device_ok=1
+if [ "$(id -u)" = 0 ] && mknod "$work/null.pdf" c 1 3 2>/dev/null; then
+  out=$("$cli" report "$case_number" -o "$work/null.pdf" 2>&1)
+  status=$?
+  check "a report to a device node is refused, exit 1, and the node is left" \
+    '[ $status = 1 ] && grep -q "not a regular file" <<<"$out" && [ -c "$work/null.pdf" ] && no_temp "$work/null.pdf"' \
+    'echo "exit $status: $out"; ls -l "$work/null.pdf"'
+  [ -c "$work/null.pdf" ] || device_ok=0
+fi
+# Only once a device node of our own was left: a failure would replace /dev/null.
+if [ $device_ok = 1 ]; then
+  out=$("$cli" report "$case_number" -o /dev/null 2>&1)
+  status=$?
+  check "a report to /dev/null is refused, exit 1, and /dev/null is still a character device" \
+    '[ $status = 1 ] && grep -q "not a regular file" <<<"$out" && [ -c /dev/null ] && no_temp /dev/null' \
+    'echo "exit $status: $out"; ls -l /dev/null'
+fi
+ln -s /dev/null "$work/link.pdf"
+out=$("$cli" report "$case_number" -o "$work/link.pdf" 2>&1)
+status=$?
+check "a report to a link to a device is refused, and the link is left" \
+  '[ $status = 1 ] && grep -q "not a regular file" <<<"$out" && [ "$(readlink "$work/link.pdf")" = /dev/null ] &&
+   [ -c /dev/null ]' 'echo "exit $status: $out"; ls -l "$work/link.pdf"'
+mkdir "$work/folder.pdf"
+out=$("$cli" report "$case_number" -o "$work/folder.pdf" 2>&1)
+status=$?
+check "a report to a folder is refused, exit 1, and the folder is left empty" \
+  '[ $status = 1 ] && grep -q "it is a folder" <<<"$out" && [ -d "$work/folder.pdf" ] && [ -z "$(ls -A "$work/folder.pdf")" ]' \
+  'echo "exit $status: $out"'
+echo "not a PDF" >"$work/old.pdf"
+ln -s old.pdf "$work/old-link.pdf"
+out=$("$cli" report "$case_number" -o "$work/old.pdf" 2>&1)
+status=$?
+check "a report replaces a regular file" '[ $status = 0 ] && pdfinfo_clean "$work/old.pdf" && no_temp "$work/old.pdf"' \
+  'echo "exit $status: $out"'
+echo "not a PDF" >"$work/old.pdf"
+out=$("$cli" report "$case_number" -o "$work/old-link.pdf" 2>&1)
+status=$?
+check "a report through a link replaces the file it points to, and the link stays" \
+  '[ $status = 0 ] && [ -L "$work/old-link.pdf" ] && pdfinfo_clean "$work/old.pdf"' 'echo "exit $status: $out"'
 
 echo "1..$n"
 [ "$failures" = 0 ]
