@@ -49,6 +49,9 @@ GType        hw_db_state_get_type       (void) G_GNUC_CONST;
 
 gboolean     hw_db_check_conninfo       (const char           *conninfo,
                                          GError              **error);
+char        *hw_db_redact_conninfo      (const char           *conninfo);
+char        *hw_db_redact_message       (const char           *message,
+                                         const char           *conninfo);
 void         hw_db_conninfo_append      (GString              *str,
                                          const char           *key,
                                          const char           *value);

@@ -11,12 +11,16 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 
 #include "hw-db.h"
 #include "hw-local-server.h"
@@ -35,6 +39,9 @@
 
 #define PORT "5432"
 #define SERVER_LOG "homeward-server.log"
+#define SERVER_TIMEOUT_SECONDS 120
+#define PING_INTERVAL_USEC (G_USEC_PER_SEC / 20)
+#define START_ATTEMPTS 3
 
 struct _HwLocalServer
 {
@@ -388,39 +395,253 @@ prepare (HwLocalServer  *self,
   return TRUE;
 }
 
-/* A pid file whose process is gone, or is not a postgres server (its number
- * was reused after a crash), is stale: remove it so the server can start. */
-static void
-recover_stale_pid_file (HwLocalServer *self)
+/* Whether @pid is a process that has not exited. A killed server's
+ * postmaster stays a zombie until its parent (often init) reaps it, and
+ * kill() still finds a zombie. */
+static gboolean
+process_is_live (GPid pid)
 {
-  g_autofree char *pid_path = g_build_filename (self->data_dir, "postmaster.pid", NULL);
-  g_autofree char *contents = NULL;
-  g_autofree char *comm_path = NULL;
-  g_autofree char *comm = NULL;
-  gint64 pid;
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *stat = NULL;
+  const char *after_comm;
 
-  if (!g_file_get_contents (pid_path, &contents, NULL, NULL))
-    return;
-
-  pid = g_ascii_strtoll (contents, NULL, 10);
   if (pid <= 0)
+    return FALSE;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return !g_file_test ("/proc/self/stat", G_FILE_TEST_EXISTS) &&
+           (kill (pid, 0) == 0 || errno == EPERM);
+
+  /* "pid (comm) state …", and comm may itself hold ") ". */
+  if ((after_comm = strrchr (stat, ')')) == NULL || after_comm[1] != ' ')
+    return TRUE;
+
+  return after_comm[2] != 'Z' && after_comm[2] != 'X';
+}
+
+/* Whether @pid is a live process of this cluster's server: a postgres
+ * process whose working directory is the data directory, as the
+ * postmaster's and all its children's is. When we may not look at its
+ * working directory, @trust_name takes the name alone. */
+static gboolean
+is_server_process (HwLocalServer *self,
+                   GPid           pid,
+                   gboolean       trust_name)
+{
+  g_autofree char *comm_path = g_strdup_printf ("/proc/%d/comm", (int) pid);
+  g_autofree char *cwd_path = g_strdup_printf ("/proc/%d/cwd", (int) pid);
+  g_autofree char *comm = NULL;
+  struct stat cwd_st;
+  struct stat data_st;
+
+  if (!process_is_live (pid))
+    return FALSE;
+
+  /* Without /proc, kill() is all there is to go by. */
+  if (!g_file_test ("/proc/self/comm", G_FILE_TEST_EXISTS))
+    return trust_name;
+
+  if (!g_file_get_contents (comm_path, &comm, NULL, NULL) ||
+      !(g_str_has_prefix (comm, "postgres") || g_str_has_prefix (comm, "postmaster")))
+    return FALSE;
+
+  if (stat (cwd_path, &cwd_st) != 0)
+    return trust_name && errno == EACCES;
+
+  return stat (self->data_dir, &data_st) == 0 &&
+         cwd_st.st_dev == data_st.st_dev && cwd_st.st_ino == data_st.st_ino;
+}
+
+/* The processes of this cluster's server: after its postmaster was
+ * killed, the children linger until they notice, attached to the shared
+ * memory a new server cannot start beside. */
+static GArray *
+find_server_processes (HwLocalServer *self)
+{
+  GArray *pids = g_array_new (FALSE, FALSE, sizeof (GPid));
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  while (proc != NULL && (name = g_dir_read_name (proc)) != NULL)
     {
-      g_message ("Removing an unreadable pid file %s", pid_path);
-      g_unlink (pid_path);
-      return;
+      guint64 number;
+      GPid pid;
+
+      if (!g_ascii_string_to_unsigned (name, 10, 1, G_MAXINT, &number, NULL))
+        continue;
+
+      pid = (GPid) number;
+      if (pid != getpid () && is_server_process (self, pid, FALSE))
+        g_array_append_val (pids, pid);
     }
 
-  comm_path = g_strdup_printf ("/proc/%" G_GINT64_FORMAT "/comm", pid);
-  if (g_file_get_contents (comm_path, &comm, NULL, NULL) &&
-      (g_str_has_prefix (comm, "postgres") || g_str_has_prefix (comm, "postmaster")))
-    return;
+  return pids;
+}
 
-  if (g_file_test ("/proc/self/comm", G_FILE_TEST_EXISTS))
+/* Waits until @pid exits or @deadline (monotonic time) passes. */
+static gboolean
+wait_for_exit (GPid   pid,
+               gint64 deadline)
+{
+  int fd = -1;
+
+#ifdef SYS_pidfd_open
+  fd = (int) syscall (SYS_pidfd_open, pid, 0);
+#endif
+
+  while (process_is_live (pid))
     {
-      g_message ("Removing the stale pid file %s (process %" G_GINT64_FORMAT " is not a server)",
-                 pid_path, pid);
-      g_unlink (pid_path);
+      gint64 now = g_get_monotonic_time ();
+
+      if (now >= deadline)
+        break;
+
+      /* A pidfd becomes readable when the process exits, even one that is
+       * not our child; without one (old kernels), look again shortly. */
+      if (fd >= 0)
+        {
+          struct pollfd pfd = { fd, POLLIN, 0 };
+
+          poll (&pfd, 1, (int) MIN ((deadline - now) / 1000 + 1, G_MAXINT));
+        }
+      else
+        {
+          g_usleep (MIN (deadline - now, 10000));
+        }
     }
+
+  if (fd >= 0)
+    close (fd);
+
+  return !process_is_live (pid);
+}
+
+static GPid
+read_lock_file_pid (const char *path,
+                    gboolean   *exists)
+{
+  g_autofree char *contents = NULL;
+
+  *exists = g_file_get_contents (path, &contents, NULL, NULL);
+
+  return *exists ? (GPid) g_ascii_strtoll (contents, NULL, 10) : 0;
+}
+
+static GPid
+read_postmaster_pid (HwLocalServer *self)
+{
+  g_autofree char *path = g_build_filename (self->data_dir, "postmaster.pid", NULL);
+  gboolean exists;
+
+  return read_lock_file_pid (path, &exists);
+}
+
+/* A lock file of the server (postmaster.pid, and the socket's) naming a
+ * process that is gone, a zombie or not a server of ours (its number was
+ * reused after a crash) is stale: the server refuses to start beside it. */
+static gboolean
+remove_stale_lock_file (HwLocalServer *self,
+                        const char    *path)
+{
+  gboolean exists;
+  GPid pid = read_lock_file_pid (path, &exists);
+
+  if (!exists)
+    return TRUE;
+
+  if (is_server_process (self, pid, TRUE))
+    return FALSE;
+
+  g_message ("Removing the stale lock file %s (process %d is not a running server)",
+             path, (int) pid);
+
+  return g_unlink (path) == 0;
+}
+
+static PGPing
+ping_server (HwLocalServer *self)
+{
+  g_autofree char *conninfo = hw_local_server_get_conninfo (self, NULL, "postgres");
+  g_autoptr(GString) str = g_string_new (conninfo);
+
+  /* A stopped (SIGSTOP) server accepts on its socket and answers nothing. */
+  hw_db_conninfo_append (str, "connect_timeout", "5");
+
+  return PQping (str->str);
+}
+
+/* Waits until the processes of a server whose postmaster is dead have
+ * exited, then removes the lock files it left. */
+static gboolean
+wait_for_remains (HwLocalServer       *self,
+                  gint64               deadline,
+                  HwLocalServerError   code,
+                  GError             **error)
+{
+  g_autoptr(GArray) pids = find_server_processes (self);
+  g_autofree char *pid_path = g_build_filename (self->data_dir, "postmaster.pid", NULL);
+  g_autofree char *socket = g_build_filename (self->socket_dir, ".s.PGSQL." PORT, NULL);
+  g_autofree char *socket_lock = g_strconcat (socket, ".lock", NULL);
+
+  for (guint i = 0; i < pids->len; i++)
+    {
+      GPid pid = g_array_index (pids, GPid, i);
+
+      if (!wait_for_exit (pid, deadline))
+        {
+          g_set_error (error, HW_LOCAL_SERVER_ERROR, code,
+                       _("Process %d of the local database server that stopped has not exited; "
+                         "end it, then try again."), (int) pid);
+          return FALSE;
+        }
+    }
+
+  remove_stale_lock_file (self, pid_path);
+
+  /* The socket goes with its lock, so that a stopped server's directory
+   * is empty and nobody connects to a dead socket. */
+  if (remove_stale_lock_file (self, socket_lock))
+    g_unlink (socket);
+
+  return TRUE;
+}
+
+/* Waits until the cluster's server either accepts connections (@ready) or
+ * is gone, with nothing of it left in the way of a new one. A server that
+ * is starting, shutting down or recovering from a crash is waited for. */
+static gboolean
+settle (HwLocalServer  *self,
+        gint64          deadline,
+        gboolean       *ready,
+        GError        **error)
+{
+  GPid pid;
+
+  *ready = FALSE;
+
+  while (is_server_process (self, (pid = read_postmaster_pid (self)), TRUE))
+    {
+      gint64 now;
+
+      if (ping_server (self) == PQPING_OK)
+        {
+          *ready = TRUE;
+          return TRUE;
+        }
+
+      if ((now = g_get_monotonic_time ()) >= deadline)
+        {
+          g_set_error (error, HW_LOCAL_SERVER_ERROR, HW_LOCAL_SERVER_ERROR_START,
+                       _("The local database server (process %d) neither accepts connections "
+                         "nor stops."), (int) pid);
+          return FALSE;
+        }
+
+      /* Ask again when it has exited, or in a moment. */
+      wait_for_exit (pid, MIN (deadline, now + PING_INTERVAL_USEC));
+    }
+
+  return wait_for_remains (self, deadline, HW_LOCAL_SERVER_ERROR_START, error);
 }
 
 static gboolean
@@ -510,24 +731,15 @@ run_initdb (HwLocalServer  *self,
 }
 
 static gboolean
-pg_ctl_status (HwLocalServer *self)
-{
-  const char *argv[] = { "pg_ctl", "status", "-D", self->data_dir, NULL };
-  int status = 0;
-
-  if (!run_program (self, argv, &status, NULL, NULL))
-    return FALSE;
-
-  return status == 0;
-}
-
-static gboolean
 pg_ctl_start (HwLocalServer  *self,
               GError        **error)
 {
   g_autofree char *log = g_build_filename (self->data_dir, SERVER_LOG, NULL);
   g_autofree char *output = NULL;
-  const char *argv[] = { "pg_ctl", "start", "-w", "-t", "120", "-D", self->data_dir, "-l", log, NULL };
+  const char *argv[] = {
+    "pg_ctl", "start", "-w", "-t", G_STRINGIFY (SERVER_TIMEOUT_SECONDS), "-D", self->data_dir,
+    "-l", log, NULL
+  };
   int status = 0;
 
   if (!run_program (self, argv, &status, &output, error))
@@ -563,8 +775,14 @@ pg_ctl_stop (HwLocalServer  *self,
   const char *argv[] = { "pg_ctl", "stop", "-w", "-m", "fast", "-D", self->data_dir, NULL };
   int status = 0;
 
-  if (!pg_ctl_status (self))
+  /* A killed server has nothing to stop, but what it left must go first. */
+  if (!is_server_process (self, read_postmaster_pid (self), TRUE))
     {
+      gint64 deadline = g_get_monotonic_time () + SERVER_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+
+      if (!wait_for_remains (self, deadline, HW_LOCAL_SERVER_ERROR_STOP, error))
+        return FALSE;
+
       remove_own_socket_dir (self);
       return TRUE;
     }
@@ -776,20 +994,23 @@ hw_local_server_get_conninfo (HwLocalServer *self,
   return g_string_free (str, FALSE);
 }
 
+/**
+ * hw_local_server_is_running:
+ *
+ * Whether the server accepts connections now: its postmaster is alive (a
+ * pid file alone, or a killed postmaster not yet reaped, is not enough) and
+ * answers on the socket. Changes nothing on disk.
+ */
 gboolean
 hw_local_server_is_running (HwLocalServer *self)
 {
   g_return_val_if_fail (HW_IS_LOCAL_SERVER (self), FALSE);
 
-  if (self->bindir == NULL && !(self->bindir = hw_local_server_find_bindir (NULL)))
-    return FALSE;
-
   if (!g_file_test (self->data_dir, G_FILE_TEST_IS_DIR))
     return FALSE;
 
-  recover_stale_pid_file (self);
-
-  return pg_ctl_status (self);
+  return is_server_process (self, read_postmaster_pid (self), TRUE) &&
+         ping_server (self) == PQPING_OK;
 }
 
 /**
@@ -807,7 +1028,9 @@ hw_local_server_start (HwLocalServer  *self,
 {
   g_autofree char *clients_path = NULL;
   g_autofree char *version_path = NULL;
+  g_autoptr(GError) start_error = NULL;
   gboolean ret = FALSE;
+  gint64 deadline;
   int lock_fd;
 
   g_return_val_if_fail (HW_IS_LOCAL_SERVER (self), FALSE);
@@ -846,28 +1069,41 @@ hw_local_server_start (HwLocalServer  *self,
   if (!write_settings (self, error))
     goto out;
 
-  recover_stale_pid_file (self);
-  if (!pg_ctl_status (self))
+  /* A server killed a moment ago may still be dying, its children still
+   * holding its shared memory; one shutting down or recovering may yet go
+   * either way. Whatever pg_ctl says, it is up once it answers. */
+  deadline = g_get_monotonic_time () + SERVER_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  for (guint attempt = 0; ; attempt++)
     {
-      /* After a crash, the old server's children can hold its shared memory
-       * for a moment longer: try again before giving up. */
-      for (guint attempt = 1; ; attempt++)
+      gboolean ready;
+
+      if (!settle (self, deadline, &ready, error))
+        goto out;
+
+      if (ready)
+        break;
+
+      if (attempt == START_ATTEMPTS)
         {
-          g_autoptr(GError) local_error = NULL;
-
-          if (pg_ctl_start (self, &local_error))
-            break;
-
-          if (attempt == 3)
+          if (start_error == NULL)
             {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              goto out;
-            }
+              g_autofree char *tail = read_log_tail (self);
 
-          g_debug ("Start failed, retrying: %s", local_error->message);
-          g_usleep (G_USEC_PER_SEC);
-          recover_stale_pid_file (self);
+              g_set_error (&start_error, HW_LOCAL_SERVER_ERROR, HW_LOCAL_SERVER_ERROR_START,
+                           _("The local database server did not start:\n%s"),
+                           tail != NULL ? tail : "");
+            }
+          g_propagate_error (error, g_steal_pointer (&start_error));
+          goto out;
         }
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;
+
+      if (start_error != NULL)
+        g_debug ("Start failed, trying again: %s", start_error->message);
+      g_clear_error (&start_error);
+      pg_ctl_start (self, &start_error);
     }
 
   ret = TRUE;

@@ -5,7 +5,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -140,6 +146,36 @@ postmaster_pid (HwLocalServer *server)
   return (GPid) g_ascii_strtoll (contents, NULL, 10);
 }
 
+/* Waits for @pid to exit, our child or not. */
+static void
+wait_for_death (GPid pid)
+{
+#ifdef SYS_pidfd_open
+  int fd = (int) syscall (SYS_pidfd_open, pid, 0);
+  struct pollfd pfd = { fd, POLLIN, 0 };
+
+  if (fd < 0)
+    {
+      g_assert_cmpint (errno, ==, ESRCH);
+      return;
+    }
+
+  g_assert_cmpint (poll (&pfd, 1, 60 * 1000), ==, 1);
+  close (fd);
+#else
+  /* Until it is gone or a zombie, which kill() still finds. */
+  for (;;)
+    {
+      g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+      g_autofree char *stat = NULL;
+
+      if (!g_file_get_contents (path, &stat, NULL, NULL) || strstr (stat, ") Z ") != NULL)
+        return;
+      g_usleep (10000);
+    }
+#endif
+}
+
 /* A server killed without a chance to clean up leaves its pid file; the
  * next start recovers. So does a pid file naming an unrelated process. */
 static void
@@ -157,23 +193,76 @@ test_stale_pid_file (Fixture       *fixture,
   pid = postmaster_pid (server);
   pid_path = g_build_filename (hw_local_server_get_data_dir (server), "postmaster.pid", NULL);
 
-  /* Kill the postmaster and its children. */
+  /* Kill the postmaster: its pid file stays. */
   g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
-  for (guint i = 0; i < 100 && kill (pid, 0) == 0; i++)
-    g_usleep (50000);
-  g_assert_true (g_file_test (pid_path, G_FILE_TEST_EXISTS));
-  g_assert_true (hw_local_server_release (server, &error));
-
-  /* Point the pid file at a live process that is not a server: ours. */
+  wait_for_death (pid);
   g_assert_true (g_file_get_contents (pid_path, &contents, NULL, NULL));
+
+  /* The last client leaving has nothing to stop, and clears what is left. */
+  g_assert_true (hw_local_server_release (server, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (pid_path, G_FILE_TEST_EXISTS));
+
+  /* A pid file naming a live process that is not a server: ours. */
   forged = g_strdup_printf ("%d%s", (int) getpid (), strchr (contents, '\n'));
   g_assert_true (g_file_set_contents (pid_path, forged, -1, NULL));
 
-  /* Children of the killed server may linger a moment; start retries. */
   g_assert_true (hw_local_server_start (server, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (can_query (server));
   g_assert_true (hw_local_server_release (server, &error));
+}
+
+/* `server start` right after the server was killed, and `server status`
+ * (issue 14). The test is the server's subreaper: the killed postmaster
+ * stays a zombie, which kill() still finds, until we reap it, as it does
+ * under any init for a moment and under a busy one for seconds. */
+static void
+test_killed (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(HwLocalServer) first = hw_local_server_new (fixture->base, fixture->socket);
+  g_autoptr(HwLocalServer) second = hw_local_server_new (fixture->base, fixture->socket);
+  g_autoptr(HwLocalServer) third = hw_local_server_new (fixture->base, fixture->socket);
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+
+  g_assert_cmpint (prctl (PR_SET_CHILD_SUBREAPER, 1), ==, 0);
+
+  g_assert_true (hw_local_server_start (first, NULL, &error));
+  g_assert_no_error (error);
+  pid = postmaster_pid (first);
+
+  /* Dead, but not yet reaped: not running. */
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  wait_for_death (pid);
+  g_assert_cmpint (kill (pid, 0), ==, 0);
+  g_assert_false (hw_local_server_is_running (first));
+
+  /* The next client starts a new server and can use it as soon as
+   * start returns. */
+  g_assert_true (hw_local_server_start (second, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (can_query (second));
+  g_assert_true (hw_local_server_is_running (second));
+
+  /* Killed and started again at once, while it may still be dying. */
+  pid = postmaster_pid (second);
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_true (hw_local_server_start (third, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (can_query (third));
+
+  g_assert_true (hw_local_server_release (first, &error));
+  g_assert_true (hw_local_server_release (second, &error));
+  g_assert_true (hw_local_server_is_running (third));
+  g_assert_true (hw_local_server_release (third, &error));
+  g_assert_no_error (error);
+  g_assert_false (hw_local_server_is_running (third));
+
+  g_assert_cmpint (prctl (PR_SET_CHILD_SUBREAPER, 0), ==, 0);
+  while (waitpid (-1, NULL, WNOHANG) > 0)
+    ;
 }
 
 static void
@@ -209,6 +298,7 @@ main (int    argc,
   g_test_add ("/db/local-server/two-clients", Fixture, NULL, fixture_setup, test_two_clients, fixture_teardown);
   g_test_add ("/db/local-server/keep-running", Fixture, NULL, fixture_setup, test_keep_running, fixture_teardown);
   g_test_add ("/db/local-server/stale-pid-file", Fixture, NULL, fixture_setup, test_stale_pid_file, fixture_teardown);
+  g_test_add ("/db/local-server/killed", Fixture, NULL, fixture_setup, test_killed, fixture_teardown);
   g_test_add_func ("/db/local-server/find-binaries", test_missing_binaries);
 
   return g_test_run ();
