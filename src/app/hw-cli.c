@@ -20,6 +20,7 @@
 #include "hw-cli.h"
 #include "hw-db.h"
 #include "hw-dna.h"
+#include "hw-format.h"
 #include "hw-demo-data.h"
 #include "hw-image-hash.h"
 #include "hw-lab-csv.h"
@@ -56,10 +57,14 @@ typedef struct
   CommandFunc  func;
 } Command;
 
+/* Messages quote what people and files gave (a name, a lab's line): its
+ * control characters are shown, never obeyed by the terminal. */
 static int
 fail (GError *error)
 {
-  g_printerr ("homeward-cli: %s\n", error->message);
+  g_autofree char *message = hw_format_for_terminal (error->message);
+
+  g_printerr ("homeward-cli: %s\n", message);
   g_error_free (error);
   return EXIT_FAILURE_;
 }
@@ -68,7 +73,9 @@ static int
 usage_error (GOptionContext *context,
              const char     *message)
 {
-  g_printerr ("homeward-cli: %s\n", message);
+  g_autofree char *shown = hw_format_for_terminal (message);
+
+  g_printerr ("homeward-cli: %s\n", shown);
   g_printerr (_("Try “%s --help”.\n"), g_get_prgname ());
   return EXIT_USAGE;
 }
@@ -402,10 +409,22 @@ read_password (GError **error)
       g_printerr ("\n");
     }
 
+  /* A line ended the Windows way (a file written there, a pasted one). */
+  if (line->len > 0 && line->str[line->len - 1] == '\r')
+    g_string_truncate (line, line->len - 1);
+
   if (line->len == 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("No password was given on standard input"));
+      return NULL;
+    }
+  /* A NUL would cut it short where libpq reads it, a control character is
+   * no key on a keyboard: refused rather than stored as something else. */
+  if (strlen (line->str) != line->len || !hw_text_is_clean (line->str, FALSE))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("The password holds a NUL or control character; type it again"));
       return NULL;
     }
 
@@ -475,7 +494,7 @@ cmd_add_officer (Cli   *cli,
   int status = EXIT_OK;
   GOptionEntry entries[] = {
     { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_("The officer’s display name (required)"), N_("NAME") },
-    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, N_("The code of the officer’s unit (required)"), N_("CODE") },
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, N_("The code of the officer’s unit (required but for an administrator)"), N_("CODE") },
     { "role", 'r', 0, G_OPTION_ARG_STRING, &role, N_("officer, supervisor or admin (required)"), N_("ROLE") },
     { "password", 'p', 0, G_OPTION_ARG_NONE, &password, N_("Read a password from standard input"), NULL },
     { NULL }
@@ -494,10 +513,15 @@ cmd_add_officer (Cli   *cli,
   if (!valid_login (argv[1]))
     return usage_error (context, _("A login is lower-case letters, digits and underscores, "
                                    "starting with a letter"));
-  if (name == NULL || unit == NULL || role == NULL)
-    return usage_error (context, _("add-officer needs --name, --unit and --role"));
+  if (name == NULL || role == NULL)
+    return usage_error (context, _("add-officer needs --name and --role"));
   if (!g_str_equal (role, "officer") && !g_str_equal (role, "supervisor") && !g_str_equal (role, "admin"))
     return usage_error (context, _("--role is officer, supervisor or admin"));
+  /* An administrator belongs to no unit (the database allows none). */
+  if (unit == NULL && !g_str_equal (role, "admin"))
+    return usage_error (context, _("An officer or a supervisor needs --unit"));
+  if (!hw_text_is_clean (name, FALSE))
+    return usage_error (context, _("Remove the control characters from --name"));
 
   /* The password first, so that a missing one leaves nothing behind; the
    * officer and the password are saved together or not at all. */
@@ -727,44 +751,22 @@ one_of (const char         *value,
   return value == NULL || g_strv_contains (allowed, value);
 }
 
-/* "2026-03-01T10:00+08:00", "2026-03-01 10:00" (local time) or
- * "2026-03-01" as the server reads a timestamptz; NULL for NULL. */
-static gboolean
+/* A time as an officer gives it (hw_parse_past_time), as ISO 8601 for the
+ * server; NULL for NULL. */
+static HwPastTime
 parse_time_option (const char  *text,
                    char       **out)
 {
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   g_autoptr(GDateTime) time = NULL;
-  g_autofree char *iso = NULL;
+  HwPastTime result;
 
   *out = NULL;
   if (text == NULL)
-    return TRUE;
+    return HW_PAST_TIME_OK;
+  if ((result = hw_parse_past_time (text, NULL, &time)) == HW_PAST_TIME_OK)
+    *out = g_date_time_format_iso8601 (time);
 
-  iso = g_strdelimit (g_strdup (text), " ", 'T');
-  if (strlen (iso) == 10)
-    {
-      g_autofree char *midnight = g_strconcat (iso, "T00:00:00", NULL);
-
-      time = g_date_time_new_from_iso8601 (midnight, local);
-    }
-  else
-    time = g_date_time_new_from_iso8601 (iso, local);
-
-  /* "…T14:30" without seconds */
-  if (time == NULL && strlen (iso) >= 16 && iso[13] == ':' && (iso[16] == '\0' || iso[16] != ':'))
-    {
-      g_autofree char *seconds = g_strdup_printf ("%.16s:00%s", iso, iso + 16);
-
-      time = g_date_time_new_from_iso8601 (seconds, local);
-    }
-
-  if (time == NULL)
-    return FALSE;
-
-  *out = g_date_time_format_iso8601 (time);
-
-  return TRUE;
+  return result;
 }
 
 /* A tip from a script: the sighting and its photos in one transaction. */
@@ -788,7 +790,10 @@ cmd_add_sighting (Cli   *cli,
   g_autofree char *reporter_name = NULL, *reporter_contact = NULL, *context_list = NULL;
   g_autofree char *received_at = NULL, *observed_at = NULL, *context_array = NULL;
   g_autofree char *lat_text = NULL, *lon_text = NULL, *age_min_text = NULL, *age_max_text = NULL;
+  g_autofree char *lat_option = NULL, *lon_option = NULL, *problem = NULL;
+  g_autoptr(HwSightingDraft) draft = hw_sighting_draft_new ();
   g_auto(GStrv) context_values = NULL;
+  HwPastTime received_ok, observed_ok;
   double lat = G_MAXDOUBLE, lon = G_MAXDOUBLE;
   int age_min = -1, age_max = -1;
   gboolean anonymous = FALSE;
@@ -801,8 +806,8 @@ cmd_add_sighting (Cli   *cli,
     { "observed-at", 0, 0, G_OPTION_ARG_STRING, &observed, N_("When the child was seen"), N_("TIME") },
     { "place", 0, 0, G_OPTION_ARG_STRING, &place, N_("Where the child was seen"), N_("TEXT") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("The place’s six-digit region code"), N_("CODE") },
-    { "lat", 0, 0, G_OPTION_ARG_DOUBLE, &lat, N_("Latitude"), N_("DEGREES") },
-    { "lon", 0, 0, G_OPTION_ARG_DOUBLE, &lon, N_("Longitude"), N_("DEGREES") },
+    { "lat", 0, 0, G_OPTION_ARG_STRING, &lat_option, N_("Latitude"), N_("DEGREES") },
+    { "lon", 0, 0, G_OPTION_ARG_STRING, &lon_option, N_("Longitude"), N_("DEGREES") },
     { "description", 0, 0, G_OPTION_ARG_STRING, &description, N_("What was seen"), N_("TEXT") },
     { "age-min", 0, 0, G_OPTION_ARG_INT, &age_min, N_("Youngest apparent age"), N_("YEARS") },
     { "age-max", 0, 0, G_OPTION_ARG_INT, &age_max, N_("Oldest apparent age"), N_("YEARS") },
@@ -834,6 +839,9 @@ cmd_add_sighting (Cli   *cli,
     return usage_error (context, _("--priority must be urgent, high, normal or low"));
   if (region != NULL && !g_regex_match_simple ("^[0-9]{6}$", region, 0, 0))
     return usage_error (context, _("--region must be six digits"));
+  if ((lat_option != NULL && !hw_parse_decimal (lat_option, &lat)) ||
+      (lon_option != NULL && !hw_parse_decimal (lon_option, &lon)))
+    return usage_error (context, _("--lat and --lon are degrees written as decimals, like 22.54 and 114.06"));
   if ((lat == G_MAXDOUBLE) != (lon == G_MAXDOUBLE))
     return usage_error (context, _("--lat and --lon go together"));
   if (lat != G_MAXDOUBLE && (lat < -90 || lat > 90 || lon < -180 || lon > 180))
@@ -841,8 +849,32 @@ cmd_add_sighting (Cli   *cli,
   if ((age_min != -1 && (age_min < 0 || age_min > 25)) || (age_max != -1 && (age_max < 0 || age_max > 25)) ||
       (age_min != -1 && age_max != -1 && age_min > age_max))
     return usage_error (context, _("Apparent ages go from 0 to 25, the youngest first"));
-  if (!parse_time_option (received, &received_at) || !parse_time_option (observed, &observed_at))
-    return usage_error (context, _("Times are written like 2026-03-01 14:30 or 2026-03-01T14:30+08:00"));
+  received_ok = parse_time_option (received, &received_at);
+  observed_ok = parse_time_option (observed, &observed_at);
+  if (received_ok == HW_PAST_TIME_FUTURE || observed_ok == HW_PAST_TIME_FUTURE)
+    return usage_error (context, _("--received-at and --observed-at cannot lie in the future"));
+  if (received_ok != HW_PAST_TIME_OK || observed_ok != HW_PAST_TIME_OK)
+    return usage_error (context, _("Times are written like 2026-03-01 14:30 or 2026-03-01T14:30+08:00, "
+                                   "from 1900 on"));
+
+  /* The checks the intake form makes, on the same draft. */
+  g_free (draft->channel);
+  draft->channel = g_strdup (channel);
+  draft->source_ref = g_strdup (source_ref);
+  draft->received_at = g_strdup (received_at);
+  draft->observed_at = g_strdup (observed_at);
+  draft->place_text = g_strdup (place);
+  draft->region_code = g_strdup (region);
+  draft->latitude = lat;
+  draft->longitude = lon;
+  draft->description = g_strdup (description);
+  draft->age_min = age_min;
+  draft->age_max = age_max;
+  draft->reporter_name = g_strdup (reporter_name);
+  draft->reporter_contact = g_strdup (reporter_contact);
+  draft->has_photos = argc > 1;
+  if ((problem = hw_sighting_draft_check (draft)) != NULL)
+    return usage_error (context, problem);
 
   if (context_list != NULL)
     {
@@ -1331,6 +1363,7 @@ cmd_import_lab_results (Cli   *cli,
                         int    argc,
                         char **argv)
 {
+  g_autofree char *file_shown = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GPtrArray) alleles = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -1360,16 +1393,18 @@ cmd_import_lab_results (Cli   *cli,
     return fail (error);
 
   alleles = hw_lab_csv_parse (contents, length, &problems);
+  file_shown = hw_format_for_terminal (argv[1]);
   if (problems->len > 0)
     {
       for (guint i = 0; i < problems->len; i++)
         {
           HwLabProblem *problem = g_ptr_array_index (problems, i);
+          g_autofree char *message = hw_format_for_terminal (problem->message);
 
           if (problem->line > 0)
-            g_printerr ("%s:%u: %s\n", argv[1], problem->line, problem->message);
+            g_printerr ("%s:%u: %s\n", file_shown, problem->line, message);
           else
-            g_printerr ("%s: %s\n", argv[1], problem->message);
+            g_printerr ("%s: %s\n", file_shown, message);
         }
       /* TRANSLATORS: after the list of problems of a lab export */
       g_printerr (_("homeward-cli: nothing was imported\n"));
@@ -1388,8 +1423,9 @@ cmd_import_lab_results (Cli   *cli,
           for (guint i = 0; i < unknown->len; i++)
             {
               HwLabProblem *problem = g_ptr_array_index (unknown, i);
+              g_autofree char *message = hw_format_for_terminal (problem->message);
 
-              g_printerr ("%s:%u: %s\n", argv[1], problem->line, problem->message);
+              g_printerr ("%s:%u: %s\n", file_shown, problem->line, message);
             }
           g_printerr (_("homeward-cli: nothing was imported\n"));
           g_error_free (error);

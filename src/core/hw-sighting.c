@@ -300,7 +300,7 @@ hw_sighting_draft_check (const HwSightingDraft *draft)
 
   if (!g_strv_contains (hw_sighting_get_channels (), draft->channel != NULL ? draft->channel : ""))
     return g_strdup (_("Choose how the tip came in."));
-  if (is_blank (draft->description) && is_blank (draft->place_text))
+  if (is_blank (draft->description) && is_blank (draft->place_text) && !draft->has_photos)
     return g_strdup (_("Say what was seen or where: a tip needs a description or a place."));
   if (draft->region_code != NULL && draft->region_code[0] != '\0' &&
       !g_regex_match_simple ("^[0-9]{6}$", draft->region_code, 0, 0))

@@ -48,6 +48,7 @@ typedef struct
   char    *reporter_name;
   char    *reporter_contact;
   gboolean reporter_anonymous;
+  gboolean has_photos;           /* a photo says what was seen (a repost from a script) */
 } HwSightingDraft;
 
 HwSightingDraft *hw_sighting_draft_new   (void);

@@ -73,6 +73,13 @@ if [ -n "$psql" ]; then
   out=$("$psql" "$conninfo" -Atc "SELECT rolpassword LIKE 'SCRAM-SHA-256\$%' FROM pg_authid WHERE rolname = 'li_wei'" 2>&1)
   if [ "$out" = "t" ]; then ok "the password is stored as a SCRAM verifier"; else not_ok "the password is stored as a SCRAM verifier" "$out"; fi
 
+  # An administrator needs no unit; a password typed the Windows way loses its CR; a NUL is refused.
+  expect 0 "add-officer: an administrator without a unit" "$cli" add-officer guan_li --name 管理员 --role admin
+  expect 2 "add-officer: an officer needs a unit" "$cli" add-officer zhou_qi --name 周琪 --role officer
+  expect 0 "add-officer: a password ending in CR LF" sh -c "printf 'correct horse\\r\\n' | '$cli' add-officer li_wei --name 李伟 --unit SZ --role officer --password"
+  expect 1 "add-officer: a password with a NUL is refused" sh -c "printf 'correct\\000horse\\n' | '$cli' add-officer li_wei --name 李伟 --unit SZ --role officer --password"
+  expect 2 "add-officer: control characters in a name are refused" "$cli" add-officer wu_di --name "$(printf 'x\033[2J')" --unit SZ --role officer
+
   # near-duplicates: none stored yet; then the photo, stored, finds itself.
   out=$("$cli" near-duplicates "$work/photo.jpg" 2>&1)
   if [ $? = 0 ] && [ -z "$out" ]; then ok "near-duplicates: nothing stored, nothing found"; else not_ok "near-duplicates: nothing stored" "$out"; fi
@@ -104,15 +111,29 @@ EOF
   expect 1 "candidates of a sighting that does not exist fails" "$cli" candidates 999999999
   before=$("$psql" "$conninfo" -Atc "SELECT count(*) FROM homeward.sighting")
   expect 1 "add-sighting with a reference its channel has already fails" \
-    "$cli" add-sighting --channel microblog --source-ref https://weibo.example/smoke/1
+    "$cli" add-sighting --channel microblog --source-ref https://weibo.example/smoke/1 --description 转发
   expect 1 "add-sighting with a file that is not a photo fails" "$cli" add-sighting --channel hotline "$work/note.jpg"
   after=$("$psql" "$conninfo" -Atc "SELECT count(*) FROM homeward.sighting")
   if [ "$before" = "$after" ]; then ok "... and writes nothing"; else not_ok "failed add-sighting wrote nothing" "$before -> $after"; fi
 fi
 expect 2 "candidates needs a number" "$cli" candidates twelve
 expect 2 "add-sighting needs a channel" "$cli" add-sighting
+printf 'sample,locus,allele1,allele2\nX1,\033[2JD3,15,16\n' >"$work/escape.csv"
+out=$("$cli" import-lab-results "$work/escape.csv" 2>&1); status=$?
+if [ $status = 1 ] && ! grep -q "$(printf '\033')" <<<"$out" && grep -q 'x1b' <<<"$out"; then
+  ok "a lab line's control characters are shown, not sent to the terminal"
+else
+  not_ok "a lab line's control characters are shown, not sent to the terminal (exit $status)" "$(printf '%q' "$out")"
+fi
 expect 2 "add-sighting refuses an unknown channel" "$cli" add-sighting --channel pigeon
 expect 2 "add-sighting refuses ages the wrong way round" "$cli" add-sighting --channel hotline --age-min 9 --age-max 5
+expect 2 "add-sighting refuses a tip received in the future" "$cli" add-sighting --channel hotline --place 深圳 --received-at 2999-01-01
+expect 2 "add-sighting refuses a child seen in the future" "$cli" add-sighting --channel hotline --place 深圳 --observed-at 9999-12-31
+expect 2 "add-sighting refuses a latitude in hexadecimal" "$cli" add-sighting --channel hotline --place 深圳 --lat 0x10 --lon 114
+expect 2 "add-sighting refuses a latitude that is not a number" "$cli" add-sighting --channel hotline --place 深圳 --lat nan --lon 114
+out=$("$cli" add-sighting --channel hotline --place 深圳 --reporter-name "$(printf 'x\033[2J')" 2>&1); status=$?
+if [ $status = 2 ] && ! grep -q "$(printf '\033')" <<<"$out"; then ok "add-sighting refuses control characters and does not echo them"
+else not_ok "add-sighting refuses control characters (exit $status)" "$(printf '%q' "$out")"; fi
 expect 2 "near-duplicates refuses a distance beyond 11" "$cli" near-duplicates --max-distance 12 "$work/photo.jpg"
 expect 1 "near-duplicates of a file that is not a photo fails" "$cli" near-duplicates "$work/note.jpg"
 
