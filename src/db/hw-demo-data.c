@@ -910,7 +910,7 @@ set_error_from_conn (Gen         *g,
                      const char  *what,
                      GError     **error)
 {
-  g_autofree char *message = g_strstrip (g_strdup (PQerrorMessage (g->conn)));
+  g_autofree char *message = g_strstrip (hw_db_redact_message (PQerrorMessage (g->conn), NULL));
 
   if (g_cancellable_is_cancelled (g->cancellable))
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Loading demo data was cancelled"));
@@ -4695,7 +4695,9 @@ gin_cleaner_start (const char *conninfo,
   result = PQstatus (conn) == CONNECTION_OK ? PQexec (conn, "SET maintenance_work_mem = '256MB'") : NULL;
   if (result == NULL || PQresultStatus (result) != PGRES_COMMAND_OK)
     {
-      g_debug ("No second connection to merge GIN pending lists: %s", PQerrorMessage (conn));
+      g_autofree char *reason = hw_db_redact_message (PQerrorMessage (conn), conninfo);
+
+      g_debug ("No second connection to merge GIN pending lists: %s", reason);
       PQclear (result);
       PQfinish (conn);
       return NULL;
@@ -5124,7 +5126,7 @@ hw_demo_data_generate_sync (const char      *conninfo,
   conn = PQconnectdb (conninfo);
   if (PQstatus (conn) != CONNECTION_OK)
     {
-      g_autofree char *message = g_strstrip (g_strdup (PQerrorMessage (conn)));
+      g_autofree char *message = g_strstrip (hw_db_redact_message (PQerrorMessage (conn), NULL));
 
       g_set_error (error, HW_DB_ERROR, HW_DB_ERROR_CONNECT, _("Could not connect to load demo data: %s"), message);
       return FALSE;
