@@ -25,6 +25,7 @@
 #include "hw-image-hash.h"
 #include "hw-lab-csv.h"
 #include "hw-local-server.h"
+#include "hw-photo-file.h"
 #include "hw-report.h"
 #include "hw-schema.h"
 #include "hw-setup.h"
@@ -618,6 +619,17 @@ cmd_demo_data (Cli   *cli,
 }
 
 /* Fingerprints of photo files, for scripts and checks: no database. */
+/* A photo file named on the command line, read within the limits (a
+ * device such as /dev/zero is read only up to them). */
+static GBytes *
+read_photo (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  return hw_photo_file_read (file, NULL, error);
+}
+
 static int
 cmd_hash (Cli   *cli,
           int    argc,
@@ -642,16 +654,12 @@ cmd_hash (Cli   *cli,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) content = NULL;
-      g_autofree char *contents = NULL;
       g_autofree char *phash = NULL;
       g_autofree char *dhash = NULL;
       g_autoptr(GString) sha = g_string_new (NULL);
       HwImageHashes hashes;
-      gsize length = 0;
 
-      if (!g_file_get_contents (argv[i], &contents, &length, &error) ||
-          !hw_image_hash_bytes ((content = g_bytes_new_take (g_steal_pointer (&contents), length)),
-                                &hashes, &error))
+      if (!(content = read_photo (argv[i], &error)) || !hw_image_hash_bytes (content, &hashes, &error))
         {
           g_printerr ("homeward-cli: %s: %s\n", argv[i], error->message);
           status = EXIT_FAILURE_;
@@ -678,11 +686,9 @@ cmd_near_duplicates (Cli   *cli,
   g_autoptr(HwDb) db = NULL;
   g_autoptr(HwDbResult) rows = NULL;
   g_autoptr(GBytes) content = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *phash = NULL;
   g_autofree char *distance = NULL;
   HwImageHashes hashes;
-  gsize length = 0;
   gint64 max_distance = HW_IMAGE_HASH_NEAR_DISTANCE;
   GError *error = NULL;
   int status = EXIT_OK;
@@ -706,10 +712,7 @@ cmd_near_duplicates (Cli   *cli,
   if (max_distance < 0 || max_distance > 11)
     return usage_error (context, _("--max-distance must be between 0 and 11"));
 
-  if (!g_file_get_contents (argv[1], &contents, &length, &error))
-    return fail (error);
-  content = g_bytes_new_take (g_steal_pointer (&contents), length);
-  if (!hw_image_hash_bytes (content, &hashes, &error))
+  if (!(content = read_photo (argv[1], &error)) || !hw_image_hash_bytes (content, &hashes, &error))
     {
       g_printerr ("homeward-cli: %s: %s\n", argv[1], error->message);
       g_error_free (error);
@@ -898,15 +901,10 @@ cmd_add_sighting (Cli   *cli,
   /* Every photo is read and checked before anything is written. */
   for (int i = 1; i < argc; i++)
     {
-      g_autofree char *contents = NULL;
       g_autoptr(GBytes) content = NULL;
       HwCasePhotoImport *import;
-      gsize length = 0;
 
-      if (!g_file_get_contents (argv[i], &contents, &length, &error))
-        return fail (error);
-      content = g_bytes_new_take (g_steal_pointer (&contents), length);
-      if (!(import = hw_case_photo_import_new (content, &error)))
+      if (!(content = read_photo (argv[i], &error)) || !(import = hw_case_photo_import_new (content, &error)))
         {
           g_printerr ("homeward-cli: %s: %s\n", argv[i], error->message);
           g_error_free (error);

@@ -12,8 +12,8 @@
 
 #include <glib/gi18n.h>
 
-#include "hw-case.h"
 #include "hw-image-hash.h"
+#include "hw-photo-file.h"
 
 /* Both hashes look at the picture's brightness only, averaged over boxes
  * (every source pixel counts once, so a resized copy averages to nearly
@@ -186,33 +186,15 @@ hw_image_hash_dhash (GdkPixbuf *pixbuf)
   return hash;
 }
 
-typedef struct
-{
-  gboolean too_big;
-} SizeCheck;
-
-/* Refuses a picture whose header claims too many pixels before a byte of it
- * is decoded. */
-static void
-size_prepared_cb (GdkPixbufLoader *loader,
-                  int              width,
-                  int              height,
-                  SizeCheck       *check)
-{
-  if (width <= 0 || height <= 0 || (gint64) width * height > HW_CASE_PHOTO_MAX_PIXELS)
-    {
-      check->too_big = TRUE;
-      gdk_pixbuf_loader_set_size (loader, 1, 1);
-    }
-}
-
 /**
  * hw_image_hash_bytes:
  * @content: a photo file's bytes
  * @hashes: (out caller-allocates): its fingerprints
  *
  * Decodes @content within the limits Homeward applies to every photo
- * (HW_CASE_PHOTO_MAX_BYTES, HW_CASE_PHOTO_MAX_PIXELS) and fingerprints it.
+ * (hw_photo_file_decode()), scaled down to HW_IMAGE_HASH_DECODE_SIDE, and
+ * fingerprints it: the sha256 of @content as it is, the perceptual hashes
+ * of the picture the right way up.
  *
  * Returns: whether @content is a photo Homeward can read
  */
@@ -221,59 +203,41 @@ hw_image_hash_bytes (GBytes         *content,
                      HwImageHashes  *hashes,
                      GError        **error)
 {
-  g_autoptr(GdkPixbufLoader) loader = NULL;
-  g_autoptr(GdkPixbuf) oriented = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GChecksum) checksum = NULL;
   g_autoptr(GError) local_error = NULL;
-  SizeCheck check = { FALSE };
-  GdkPixbuf *pixbuf;
+  HwPhotoInfo info;
   gsize digest_size = sizeof hashes->sha256;
-  gboolean decoded;
 
   g_return_val_if_fail (content != NULL, FALSE);
   g_return_val_if_fail (hashes != NULL, FALSE);
 
-  if (g_bytes_get_size (content) == 0 || g_bytes_get_size (content) > HW_CASE_PHOTO_MAX_BYTES)
+  if (!(pixbuf = hw_photo_file_decode (content, HW_IMAGE_HASH_DECODE_SIDE, &info, &local_error)))
     {
-      g_set_error (error, HW_IMAGE_HASH_ERROR, HW_IMAGE_HASH_ERROR_TOO_BIG,
-                   _("A photo must be smaller than %d MB."), HW_CASE_PHOTO_MAX_BYTES / (1024 * 1024));
+      gboolean too_big = g_error_matches (local_error, HW_PHOTO_FILE_ERROR, HW_PHOTO_FILE_ERROR_TOO_BIG) ||
+                         g_error_matches (local_error, HW_PHOTO_FILE_ERROR, HW_PHOTO_FILE_ERROR_TOO_MANY_PIXELS);
+
+      g_set_error_literal (error, HW_IMAGE_HASH_ERROR,
+                           too_big ? HW_IMAGE_HASH_ERROR_TOO_BIG : HW_IMAGE_HASH_ERROR_NOT_AN_IMAGE,
+                           local_error->message);
       return FALSE;
     }
 
-  loader = gdk_pixbuf_loader_new ();
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &check);
-  decoded = gdk_pixbuf_loader_write_bytes (loader, content, &local_error);
-  /* Closed whatever happened: a loader freed unclosed complains. */
-  decoded = gdk_pixbuf_loader_close (loader, decoded ? &local_error : NULL) && decoded;
-
-  if (check.too_big)
+  if (gdk_pixbuf_get_bits_per_sample (pixbuf) != 8 || gdk_pixbuf_get_n_channels (pixbuf) < 3)
     {
-      g_set_error (error, HW_IMAGE_HASH_ERROR, HW_IMAGE_HASH_ERROR_TOO_BIG,
-                   _("The photo has too many pixels (more than %d million)."),
-                   HW_CASE_PHOTO_MAX_PIXELS / (1000 * 1000));
+      g_set_error_literal (error, HW_IMAGE_HASH_ERROR, HW_IMAGE_HASH_ERROR_NOT_AN_IMAGE,
+                           _("This file is not a photo Homeward can read."));
       return FALSE;
     }
-
-  if (!decoded || !(pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)) ||
-      gdk_pixbuf_get_bits_per_sample (pixbuf) != 8 || gdk_pixbuf_get_n_channels (pixbuf) < 3)
-    {
-      if (local_error != NULL)
-        g_debug ("Not a photo: %s", local_error->message);
-      g_set_error (error, HW_IMAGE_HASH_ERROR, HW_IMAGE_HASH_ERROR_NOT_AN_IMAGE,
-                   _("This file is not a photo Homeward can read."));
-      return FALSE;
-    }
-
-  oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
 
   memset (hashes, 0, sizeof *hashes);
   checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_checksum_update (checksum, g_bytes_get_data (content, NULL), (gssize) g_bytes_get_size (content));
   g_checksum_get_digest (checksum, hashes->sha256, &digest_size);
-  hashes->phash = hw_image_hash_phash (oriented);
-  hashes->dhash = hw_image_hash_dhash (oriented);
-  hashes->width = gdk_pixbuf_get_width (oriented);
-  hashes->height = gdk_pixbuf_get_height (oriented);
+  hashes->phash = hw_image_hash_phash (pixbuf);
+  hashes->dhash = hw_image_hash_dhash (pixbuf);
+  hashes->width = info.width;
+  hashes->height = info.height;
 
   return TRUE;
 }

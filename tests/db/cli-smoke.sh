@@ -118,6 +118,10 @@ EOF
 fi
 expect 2 "candidates needs a number" "$cli" candidates twelve
 expect 2 "add-sighting needs a channel" "$cli" add-sighting
+expect 1 "hash refuses /dev/zero at the size limit (reads no more)" "$cli" hash /dev/zero
+: >"$work/empty.jpg"
+out=$("$cli" hash "$work/empty.jpg" 2>&1)
+if grep -q "empty" <<<"$out"; then ok "hash says an empty file is empty"; else not_ok "hash says an empty file is empty" "$out"; fi
 printf 'sample,locus,allele1,allele2\nX1,\033[2JD3,15,16\n' >"$work/escape.csv"
 out=$("$cli" import-lab-results "$work/escape.csv" 2>&1); status=$?
 if [ $status = 1 ] && ! grep -q "$(printf '\033')" <<<"$out" && grep -q 'x1b' <<<"$out"; then
