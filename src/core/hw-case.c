@@ -15,6 +15,7 @@
 
 #include "hw-case.h"
 #include "hw-image-hash.h"
+#include "hw-photo-file.h"
 
 /* A case as the case page shows and edits it, and the rules its form
  * follows before anything reaches the database (which checks again).
@@ -737,26 +738,6 @@ hw_case_get_priorities (void)
 
 /* Photos from files */
 
-typedef struct
-{
-  gboolean too_big;
-} SizeCheck;
-
-static void
-import_size_prepared_cb (GdkPixbufLoader *loader,
-                         int              width,
-                         int              height,
-                         SizeCheck       *check)
-{
-  /* Refuse before the pixels are allocated: a small file can claim a
-   * huge picture. A size of 0 × 0 makes the loaders stop. */
-  if (width <= 0 || height <= 0 || (gint64) width * height > HW_CASE_PHOTO_MAX_PIXELS)
-    {
-      check->too_big = TRUE;
-      gdk_pixbuf_loader_set_size (loader, 0, 0);
-    }
-}
-
 /**
  * hw_case_photo_import_new:
  * @content: the bytes of an image file
@@ -772,71 +753,41 @@ hw_case_photo_import_new (GBytes  *content,
                           GError **error)
 {
   g_autoptr(HwCasePhotoImport) import = NULL;
-  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GdkPixbuf) oriented = NULL;
   g_autoptr(GdkPixbuf) thumbnail = NULL;
   g_autoptr(GChecksum) checksum = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *thumbnail_data = NULL;
-  g_auto(GStrv) mime_types = NULL;
-  GdkPixbufFormat *format;
-  GdkPixbuf *pixbuf;
-  SizeCheck check = { FALSE };
+  HwPhotoInfo info;
   gsize thumbnail_size = 0;
   gsize digest_size = sizeof import->sha256;
   double scale;
 
   g_return_val_if_fail (content != NULL, NULL);
 
-  if (g_bytes_get_size (content) == 0 || g_bytes_get_size (content) > HW_CASE_PHOTO_MAX_BYTES)
+  /* Decoded within the limits (hw-photo-file), at the size the hashes are
+   * computed at (hw_image_hash_bytes() gives the same), the right way up. */
+  if (!(oriented = hw_photo_file_decode (content, HW_IMAGE_HASH_DECODE_SIDE, &info, &local_error)))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("A photo must be smaller than %d MB."), HW_CASE_PHOTO_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
-
-  loader = gdk_pixbuf_loader_new ();
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (import_size_prepared_cb), &check);
-  if (!gdk_pixbuf_loader_write_bytes (loader, content, &local_error) ||
-      !gdk_pixbuf_loader_close (loader, &local_error) ||
-      check.too_big ||
-      !(pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)) ||
-      !(format = gdk_pixbuf_loader_get_format (loader)))
-    {
-      if (check.too_big)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("The photo has too many pixels (more than %d million)."),
-                     HW_CASE_PHOTO_MAX_PIXELS / (1000 * 1000));
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("This file is not a photo Homeward can read."));
-
-      /* A loader that stopped half-way complains when it is freed unclosed. */
-      if (local_error != NULL && !check.too_big)
-        g_debug ("Not a photo: %s", local_error->message);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, local_error->message);
       return NULL;
     }
 
   import = g_new0 (HwCasePhotoImport, 1);
   import->content = g_bytes_ref (content);
-  mime_types = gdk_pixbuf_format_get_mime_types (format);
-  import->mime_type = g_strdup (mime_types != NULL && mime_types[0] != NULL &&
-                                g_str_has_prefix (mime_types[0], "image/")
-                                ? mime_types[0] : "image/jpeg");
-
-  /* The thumbnail the right way up; the original stays as it was. */
-  oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
-  import->width = gdk_pixbuf_get_width (oriented);
-  import->height = gdk_pixbuf_get_height (oriented);
+  import->mime_type = g_strdup (info.mime_type != NULL ? info.mime_type : "image/jpeg");
+  import->width = info.width;
+  import->height = info.height;
   if (gdk_pixbuf_get_bits_per_sample (oriented) == 8 && gdk_pixbuf_get_n_channels (oriented) >= 3)
     {
       import->phash = hw_image_hash_phash (oriented);
       import->dhash = hw_image_hash_dhash (oriented);
     }
-  scale = (double) HW_CASE_THUMBNAIL_SIZE / MAX (import->width, import->height);
+  /* The thumbnail from the decoded picture; the original stays as it was. */
+  scale = (double) HW_CASE_THUMBNAIL_SIZE / MAX (gdk_pixbuf_get_width (oriented), gdk_pixbuf_get_height (oriented));
   thumbnail = gdk_pixbuf_scale_simple (oriented,
-                                       MAX (1, (int) (import->width * MIN (scale, 1.0) + 0.5)),
-                                       MAX (1, (int) (import->height * MIN (scale, 1.0) + 0.5)),
+                                       MAX (1, (int) (gdk_pixbuf_get_width (oriented) * MIN (scale, 1.0) + 0.5)),
+                                       MAX (1, (int) (gdk_pixbuf_get_height (oriented) * MIN (scale, 1.0) + 0.5)),
                                        GDK_INTERP_BILINEAR);
   if (gdk_pixbuf_get_has_alpha (thumbnail))
     {

@@ -709,6 +709,22 @@ test_photos (void)
   refused = hw_case_photo_import_new (text, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   g_clear_error (&error);
+  /* A drawing is no photo; an empty file is said to be empty (issue 14). */
+  {
+    static const char svg[] = "<svg xmlns='http://www.w3.org/2000/svg' width='300' height='200'>"
+                              "<rect width='300' height='200' fill='red'/></svg>";
+    g_autoptr(GBytes) drawing = g_bytes_new_static (svg, sizeof svg - 1);
+    g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+
+    refused = hw_case_photo_import_new (drawing, &error);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_assert_null (refused);
+    g_clear_error (&error);
+    refused = hw_case_photo_import_new (empty, &error);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) && strstr (error->message, "empty") != NULL);
+    g_clear_error (&error);
+  }
 
   hw_case_store_add_photo_async (store, case_id, import, NULL, got_result_cb, &result);
   photo_id = hw_case_store_add_photo_finish (store, wait_result (&result), &error);
