@@ -4,8 +4,8 @@
 --
 --   * Privileged code resolves nothing the caller can create.  Every
 --     function runs with search_path = pg_catalog, homeward, pg_temp:
---     pg_catalog first, so a table an officer names pg_roles in pg_temp is
---     never the catalog's, and pg_temp named last, so it is not searched
+--     pg_catalog first, so a temporary table named like a catalog table
+--     is never taken for it, and pg_temp named last, so it is not searched
 --     first (it is, when left out).  Catalog relations in function bodies
 --     are written pg_catalog.x (rewritten below for the older parts).  The
 --     few SQL functions the planner inlines into queries (the inbox's and
@@ -18,7 +18,7 @@
 --     triggers below set the acting officer from the session and the time
 --     from now(), whatever the statement says; afterwards these columns do
 --     not change (HW012):
---       every table         created_at (now), updated_at (now, each write)
+--       every table         created_at (now), updated_at (now; on updates 0003)
 --       abduction_case,     status_changed_at (now, when the status changes)
 --       sighting
 --       case_link           linked_by, linked_at; withdrawn_by, withdrawn_at
@@ -123,7 +123,9 @@ $create$;
 SET LOCAL ROLE homeward_owner;
 
 -- ---------------------------------------------------------------------------
--- When a row was recorded and last written: the database's clock.
+-- When a row was recorded: the database's clock.  (On an update the version
+-- bump of 0003 keeps created_at and sets updated_at; the tables without a
+-- version are append-only.)
 -- ---------------------------------------------------------------------------
 CREATE FUNCTION homeward.tg_row_times()
 RETURNS trigger
@@ -131,13 +133,8 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, homeward, pg_temp
 AS $fn$
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        IF NOT homeward.is_superuser() THEN
-            NEW.created_at := now();
-            NEW.updated_at := now();
-        END IF;
-    ELSE
-        NEW.created_at := OLD.created_at;
+    IF NOT homeward.is_superuser() THEN
+        NEW.created_at := now();
         NEW.updated_at := now();
     END IF;
     RETURN NEW;
@@ -486,7 +483,7 @@ BEGIN
         IF EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
                     WHERE a.attrelid = ('homeward.' || t)::pg_catalog.regclass
                       AND a.attname = 'created_at' AND NOT a.attisdropped) THEN
-            EXECUTE format('CREATE TRIGGER hw_45_row_times BEFORE INSERT OR UPDATE ON homeward.%I
+            EXECUTE format('CREATE TRIGGER hw_45_row_times BEFORE INSERT ON homeward.%I
                             FOR EACH ROW EXECUTE FUNCTION homeward.tg_row_times()', t);
         END IF;
     END LOOP;

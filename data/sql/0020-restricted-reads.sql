@@ -48,23 +48,7 @@ AS $fn$
 $fn$;
 GRANT EXECUTE ON FUNCTION homeward.family_details_visible(bigint) TO homeward_officer, homeward_admin;
 
--- DNA results follow the same rule (0014 had: the unit's supervisors and the
--- assigned officer of the sample's case).
-CREATE OR REPLACE FUNCTION homeward.dna_result_visible(p_sample_id bigint)
-RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER PARALLEL SAFE
-SET search_path = pg_catalog, homeward, pg_temp
-AS $fn$
-    SELECT p_sample_id IS NOT NULL
-       AND homeward.dna_sample_visible(p_sample_id)
-       AND (homeward.is_supervisor()
-            OR EXISTS (SELECT 1 FROM homeward.dna_sample s
-                         LEFT JOIN homeward.family_member fm ON fm.id = s.family_member_id
-                         LEFT JOIN homeward.found_child f ON f.id = s.found_child_id
-                         JOIN homeward.abduction_case c ON c.id = coalesce(fm.case_id, f.matched_case_id)
-                        WHERE s.id = p_sample_id
-                          AND c.assigned_officer_id = homeward.current_officer_id()))
-$fn$;
+-- DNA results already follow that rule (homeward.dna_result_visible, 0014).
 
 -- ---------------------------------------------------------------------------
 -- The access log: append-only, written by the functions below alone.
@@ -121,34 +105,6 @@ REVOKE EXECUTE ON FUNCTION homeward.log_access(bigint, text) FROM PUBLIC;
 -- Reading: the functions, each logging what it gave.
 -- ---------------------------------------------------------------------------
 
--- The relatives of a case the caller's unit may see, each with whether
--- contact details are recorded and, for those who may read them, what.
-CREATE FUNCTION homeward.read_family_contacts(p_case_id bigint)
-RETURNS TABLE (family_member_id bigint, has_contact boolean, visible boolean, phone text, address text)
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-SET search_path = pg_catalog, homeward, pg_temp
-AS $fn$
-DECLARE
-    v_visible boolean := homeward.family_details_visible(p_case_id);
-BEGIN
-    IF NOT (v_visible OR EXISTS (SELECT 1 FROM homeward.abduction_case c
-                                  WHERE c.id = p_case_id AND c.unit_id = homeward.current_unit_id())) THEN
-        RETURN;
-    END IF;
-    RETURN QUERY
-        SELECT fm.id,
-               coalesce(btrim(fm.phone), '') <> '' OR coalesce(btrim(fm.address), '') <> '',
-               v_visible,
-               CASE WHEN v_visible THEN fm.phone END,
-               CASE WHEN v_visible THEN fm.address END
-          FROM homeward.family_member fm
-         WHERE fm.case_id = p_case_id;
-    IF v_visible AND FOUND THEN
-        PERFORM homeward.log_access(p_case_id, 'family_contacts');
-    END IF;
-END
-$fn$;
-
 -- Whether each relative of a case has contact details recorded, without
 -- them (nothing read, nothing logged): the unit's officers see that they
 -- exist.
@@ -162,6 +118,29 @@ AS $fn$
       JOIN homeward.abduction_case c ON c.id = fm.case_id
      WHERE fm.case_id = p_case_id
        AND (c.unit_id = homeward.current_unit_id() OR homeward.is_admin() OR homeward.is_superuser())
+$fn$;
+
+-- The relatives of a case the caller's unit may see, each with whether
+-- contact details are recorded (family_contact_state) and, for those who
+-- may read them, what.
+CREATE FUNCTION homeward.read_family_contacts(p_case_id bigint)
+RETURNS TABLE (family_member_id bigint, has_contact boolean, visible boolean, phone text, address text)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, homeward, pg_temp
+AS $fn$
+DECLARE
+    v_visible boolean := homeward.family_details_visible(p_case_id);
+BEGIN
+    RETURN QUERY
+        SELECT st.family_member_id, st.has_contact, v_visible,
+               CASE WHEN v_visible THEN fm.phone END,
+               CASE WHEN v_visible THEN fm.address END
+          FROM homeward.family_contact_state(p_case_id) st
+          JOIN homeward.family_member fm ON fm.id = st.family_member_id;
+    IF v_visible AND FOUND THEN
+        PERFORM homeward.log_access(p_case_id, 'family_contacts');
+    END IF;
+END
 $fn$;
 
 -- The family contact log of a case, for those who may read it.

@@ -322,7 +322,8 @@ hw_text_is_clean (const char *text,
  *
  * Returns: (transfer full): @text safe to print on a terminal: control
  *   characters (an escape sequence that would clear the screen) and bytes
- *   that are not UTF-8 written as \xNN or \u{NNNN}, nothing else changed
+ *   that are not UTF-8 written as \xNN or \u{NNNN}; line breaks and tabs,
+ *   which messages have, and everything else unchanged
  */
 char *
 hw_format_for_terminal (const char *text)
@@ -341,7 +342,7 @@ hw_format_for_terminal (const char *text)
           p++;
           continue;
         }
-      if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+      if (c != '\n' && c != '\t' && (c < 0x20 || (c >= 0x7f && c < 0xa0)))
         g_string_append_printf (out, c < 0x100 ? "\\x%02x" : "\\u{%04x}", c);
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);

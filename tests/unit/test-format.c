@@ -75,6 +75,10 @@ test_untrusted_text (void)
 
   shown = hw_format_for_terminal ("王\033[2J\377x");
   g_assert_cmpstr (shown, ==, "王\\x1b[2J\\xffx");
+  g_clear_pointer (&shown, g_free);
+  /* a message's lines stay lines */
+  shown = hw_format_for_terminal ("could not connect\nIs the server running?\r");
+  g_assert_cmpstr (shown, ==, "could not connect\nIs the server running?\\x0d");
 }
 
 static void
